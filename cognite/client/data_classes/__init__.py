@@ -1,0 +1,81 @@
+"""Data classes of every API family (read, write, update, filter and list classes)."""
+
+from __future__ import annotations
+
+from cognite.client.data_classes._base import (
+    CogniteFilter,
+    CogniteResource,
+    CogniteResourceList,
+    CogniteSort,
+    CogniteUpdate,
+    UnknownCogniteResource,
+    WriteableCogniteResource,
+    WriteableCogniteResourceList,
+)
+from cognite.client.data_classes.assets import (
+    AggregateResultItem,
+    Asset,
+    AssetFilter,
+    AssetHierarchy,
+    AssetList,
+    AssetProperty,
+    AssetSort,
+    AssetUpdate,
+    AssetWrite,
+    AssetWriteList,
+    SortableAssetProperty,
+)
+from cognite.client.data_classes.labels import (
+    Label,
+    LabelDefinition,
+    LabelDefinitionFilter,
+    LabelDefinitionList,
+    LabelDefinitionWrite,
+    LabelDefinitionWriteList,
+    LabelFilter,
+)
+from cognite.client.data_classes.shared import (
+    AggregateResult,
+    AggregateUniqueValuesResult,
+    GeoLocation,
+    GeoLocationFilter,
+    Geometry,
+    GeometryFilter,
+    TimestampRange,
+)
+
+__all__ = [
+    "AggregateResult",
+    "AggregateResultItem",
+    "AggregateUniqueValuesResult",
+    "Asset",
+    "AssetFilter",
+    "AssetHierarchy",
+    "AssetList",
+    "AssetProperty",
+    "AssetSort",
+    "AssetUpdate",
+    "AssetWrite",
+    "AssetWriteList",
+    "CogniteFilter",
+    "CogniteResource",
+    "CogniteResourceList",
+    "CogniteSort",
+    "CogniteUpdate",
+    "GeoLocation",
+    "GeoLocationFilter",
+    "Geometry",
+    "GeometryFilter",
+    "Label",
+    "LabelDefinition",
+    "LabelDefinitionFilter",
+    "LabelDefinitionList",
+    "LabelDefinitionWrite",
+    "LabelDefinitionWriteList",
+    "LabelFilter",
+    "SortableAssetProperty",
+    "TimestampRange",
+    "UnknownCogniteResource",
+    "WriteableCogniteResource",
+    "WriteableCogniteResourceList",
+]
