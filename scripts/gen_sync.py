@@ -167,7 +167,8 @@ def gen_class(cls: ast.ClassDef, new_name: str, async_ref: str, client: bool) ->
     overloaded = {
         n.name
         for n in cls.body
-        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and any(ast.unparse(d) == "overload" for d in n.decorator_list)
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+        and any(ast.unparse(d) == "overload" for d in n.decorator_list)
     }
     for node in cls.body:
         target = is_lazy_api(node)
@@ -275,7 +276,9 @@ def format_all(files: dict[Path, str]) -> dict[Path, str]:
             p.write_text(text)
             tmp_paths[path] = p
         cfg = ["--config", str(ROOT / "pyproject.toml")]
-        subprocess.run([sys.executable, "-m", "ruff", "check", "--fix", "-q", "--select", "I,F401", *cfg, tmp], check=False)
+        subprocess.run(
+            [sys.executable, "-m", "ruff", "check", "--fix", "-q", "--select", "I,F401", *cfg, tmp], check=False
+        )
         subprocess.run([sys.executable, "-m", "ruff", "format", "-q", *cfg, tmp], check=True)
         return {path: p.read_text() for path, p in tmp_paths.items()}
 

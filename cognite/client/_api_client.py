@@ -128,7 +128,9 @@ class IdentifierSequence:
         return out
 
     @classmethod
-    def load_one(cls, id: int | None = None, external_id: str | None = None, instance_id: Any = None) -> IdentifierSequence:
+    def load_one(
+        cls, id: int | None = None, external_id: str | None = None, instance_id: Any = None
+    ) -> IdentifierSequence:
         """Exactly one identifier, given by one of the arguments."""
         given = [x for x in (id, external_id, instance_id) if x is not None]
         if len(given) != 1:
@@ -137,7 +139,9 @@ class IdentifierSequence:
             raise TypeError(f"id must be an int, got {id!r}")
         if external_id is not None and not isinstance(external_id, str):
             raise TypeError(f"external_id must be a str, got {external_id!r}")
-        seq = cls(ids=id, external_ids=external_id, instance_ids=instance_id, id_name="id", external_id_name="external_id")
+        seq = cls(
+            ids=id, external_ids=external_id, instance_ids=instance_id, id_name="id", external_id_name="external_id"
+        )
         seq.is_singleton = True
         return seq
 
@@ -372,7 +376,9 @@ class APIClient(Generic[T_Resource, T_List]):
     ) -> AsyncIterator[Any]:
         """Iterate lazily: one resource at a time, or lists of ``chunk_size``; one page in memory at a time."""
         max_items = check_limit(limit)
-        if chunk_size is not None and (isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1):
+        if chunk_size is not None and (
+            isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1
+        ):
             raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
         buffer: list[Any] = []
         client = self._cognite_client
@@ -508,7 +514,9 @@ class APIClient(Generic[T_Resource, T_List]):
                 exists = [i for i in with_id if _identifier_key(_item_identifier(item_list[i])) not in missing]
                 to_create.extend(i for i in with_id if i not in exists)
                 if exists:
-                    updated = await self._update_multiple([item_list[i] for i in exists], upd_mode, update_cls=update_cls)
+                    updated = await self._update_multiple(
+                        [item_list[i] for i in exists], upd_mode, update_cls=update_cls
+                    )
                     for i, res in zip(exists, updated, strict=True):
                         results[i] = res
         if to_create:

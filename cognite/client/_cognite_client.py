@@ -178,7 +178,9 @@ class AsyncCogniteClient(_ClientFactories):
 
     assets: LazyAPI[AssetsAPI] = LazyAPI("cognite.client._api.assets:AssetsAPI")
 
-    def __init__(self, config: ClientConfig | None = None, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self, config: ClientConfig | None = None, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
         cfg = config or global_config.default_client_config
         if cfg is None:
             raise ValueError(

@@ -304,9 +304,7 @@ class HTTPClient:
         if not logger.isEnabledFor(logging.DEBUG):
             return
         outcome = f"status={status}" if error is None else f"error={type(error).__name__}"
-        logger.debug(
-            "HTTP %s %s %s duration_ms=%.1f retry=%d", method, _redact(url), outcome, elapsed * 1000, attempt
-        )
+        logger.debug("HTTP %s %s %s duration_ms=%.1f retry=%d", method, _redact(url), outcome, elapsed * 1000, attempt)
 
 
 class _NonClosingTransport(httpx.AsyncBaseTransport):

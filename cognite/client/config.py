@@ -87,7 +87,9 @@ class ConcurrencySettings:
         return int(getattr(limits, operation))
 
     def __repr__(self) -> str:
-        cats = ", ".join(f"{c}={getattr(self, c)!r}" for c in ("general", "raw", "datapoints", "data_modeling", "files"))
+        cats = ", ".join(
+            f"{c}={getattr(self, c)!r}" for c in ("general", "raw", "datapoints", "data_modeling", "files")
+        )
         return f"ConcurrencySettings({cats})"
 
 

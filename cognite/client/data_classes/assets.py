@@ -257,7 +257,7 @@ class Asset(WriteableCogniteResource["AssetWrite"]):
 
     async def time_series_async(self, **kwargs: Any) -> Any:
         """Return the time series linked to this asset."""
-        return await self._get_client().time_series.list(asset_ids=[self._require_id()], **kwargs)
+        return await _family(self, "time_series").list(asset_ids=[self._require_id()], **kwargs)
 
     def time_series(self, **kwargs: Any) -> Any:
         """Return the time series linked to this asset (sync form)."""
@@ -265,7 +265,7 @@ class Asset(WriteableCogniteResource["AssetWrite"]):
 
     async def sequences_async(self, **kwargs: Any) -> Any:
         """Return the sequences linked to this asset."""
-        return await self._get_client().sequences.list(asset_ids=[self._require_id()], **kwargs)
+        return await _family(self, "sequences").list(asset_ids=[self._require_id()], **kwargs)
 
     def sequences(self, **kwargs: Any) -> Any:
         """Return the sequences linked to this asset (sync form)."""
@@ -273,7 +273,7 @@ class Asset(WriteableCogniteResource["AssetWrite"]):
 
     async def events_async(self, **kwargs: Any) -> Any:
         """Return the events linked to this asset."""
-        return await self._get_client().events.list(asset_ids=[self._require_id()], **kwargs)
+        return await _family(self, "events").list(asset_ids=[self._require_id()], **kwargs)
 
     def events(self, **kwargs: Any) -> Any:
         """Return the events linked to this asset (sync form)."""
@@ -281,7 +281,7 @@ class Asset(WriteableCogniteResource["AssetWrite"]):
 
     async def files_async(self, **kwargs: Any) -> Any:
         """Return the files linked to this asset."""
-        return await self._get_client().files.list(asset_ids=[self._require_id()], **kwargs)
+        return await _family(self, "files").list(asset_ids=[self._require_id()], **kwargs)
 
     def files(self, **kwargs: Any) -> Any:
         """Return the files linked to this asset (sync form)."""
@@ -730,6 +730,11 @@ def _as_asset_list(items: Iterable[AssetWrite]) -> AssetList:
 
 def _write_fields(a: AssetWrite) -> dict[str, Any]:
     return {name: getattr(a, name) for name in a.__struct_fields__}
+
+
+def _family(resource: Asset, name: str) -> Any:
+    """An API family of the resource's client that this module does not import (events, files, ...)."""
+    return getattr(resource._get_client(), name)
 
 
 def _labels(values: Iterable[Any]) -> list[Label]:
