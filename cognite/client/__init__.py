@@ -12,7 +12,7 @@ from cognite.client._version import __version__
 from cognite.client.config import ClientConfig, global_config
 
 if TYPE_CHECKING:
-    from cognite.client import data_classes, testing, utils
+    from cognite.client import data_classes, testing, utils  # noqa: F401
     from cognite.client._sync_client import CogniteClient
 
 __all__ = ["AsyncCogniteClient", "ClientConfig", "CogniteClient", "__version__", "global_config"]

@@ -173,10 +173,8 @@ class HTTPClient:
                 await state.token_client.aclose()
             state.token_client = None
         if self._transport is not None and self._custom_transport is None:
-            try:
+            with contextlib.suppress(RuntimeError):  # the loop it belonged to may be gone
                 await self._transport.aclose()
-            except RuntimeError:  # the loop it belonged to is gone
-                pass
             self._transport = None
 
     def url(self, path: str) -> str:

@@ -173,9 +173,7 @@ _FIELD_NAME_CACHE: dict[type, dict[str, str]] = {}
 def _field_names(cls: type[msgspec.Struct]) -> dict[str, str]:
     names = _FIELD_NAME_CACHE.get(cls)
     if names is None:
-        names = {
-            f: e for f, e in zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True) if f != e
-        }
+        names = {f: e for f, e in zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True) if f != e}
         _FIELD_NAME_CACHE[cls] = names
     return names
 
@@ -266,9 +264,7 @@ class CogniteResourceList(UserList[T_Resource], Generic[T_Resource]):
             return type(self)._from_items(self.data[i], self._cognite_client)
         return self.data[i]
 
-    def get(
-        self, id: int | None = None, external_id: str | None = None, instance_id: Any = None
-    ) -> T_Resource | None:
+    def get(self, id: int | None = None, external_id: str | None = None, instance_id: Any = None) -> T_Resource | None:
         """Get an item of the list by id, external id or instance id; None if absent.
 
         Args:

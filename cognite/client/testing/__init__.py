@@ -1,0 +1,90 @@
+"""Test helpers for code that uses CDF: a local CDF emulator (in-process or over loopback HTTP).
+
+Example::
+
+    from cognite.client.testing import CDFEmulator
+
+    emulator = CDFEmulator(seed=42)
+    transport = emulator.transport()  # httpx transport, in-process
+    with emulator.serve() as server:  # or real HTTP on 127.0.0.1
+        print(server.project_url("my-project"))
+
+Needs the ``emulator`` extra (starlette, uvicorn) for the ASGI app and the server.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cognite.client.testing._app import CDFEmulator, Counters, EmulatorResponse
+    from cognite.client.testing._clients import (
+        AsyncCogniteClientMock,
+        CogniteClientMock,
+        async_emulated_client,
+        emulated_client,
+        flip_spec_set_on,
+        monkeypatch_async_cognite_client,
+        monkeypatch_cognite_client,
+    )
+    from cognite.client.testing._errors import CDFError, ConnectionDropped
+    from cognite.client.testing._faults import FaultRule, Faults
+    from cognite.client.testing._server import EmulatorServer
+    from cognite.client.testing._store import Family, Hooks, ResourceStore
+    from cognite.client.testing._transport import EmulatorTransport
+
+__all__ = [
+    "AsyncCogniteClientMock",
+    "CDFEmulator",
+    "CogniteClientMock",
+    "CDFError",
+    "ConnectionDropped",
+    "Counters",
+    "EmulatorResponse",
+    "EmulatorServer",
+    "EmulatorTransport",
+    "Family",
+    "FaultRule",
+    "Faults",
+    "Hooks",
+    "ResourceStore",
+    "async_emulated_client",
+    "emulated_client",
+    "flip_spec_set_on",
+    "monkeypatch_async_cognite_client",
+    "monkeypatch_cognite_client",
+]
+
+_WHERE = {
+    "AsyncCogniteClientMock": "_clients",
+    "CogniteClientMock": "_clients",
+    "async_emulated_client": "_clients",
+    "emulated_client": "_clients",
+    "flip_spec_set_on": "_clients",
+    "monkeypatch_async_cognite_client": "_clients",
+    "monkeypatch_cognite_client": "_clients",
+    "CDFEmulator": "_app",
+    "Counters": "_app",
+    "EmulatorResponse": "_app",
+    "CDFError": "_errors",
+    "ConnectionDropped": "_errors",
+    "FaultRule": "_faults",
+    "Faults": "_faults",
+    "EmulatorServer": "_server",
+    "Family": "_store",
+    "Hooks": "_store",
+    "ResourceStore": "_store",
+    "EmulatorTransport": "_transport",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import public names lazily, so that importing this package stays cheap."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

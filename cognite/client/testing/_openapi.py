@@ -1,0 +1,547 @@
+"""Validate CDF requests and responses against the CDF OpenAPI spec.
+
+Used by the SDK's contract tests (every request the SDK sends) and by the emulator's tests (every response the
+emulator gives). Needs the ``jsonschema`` package (a development dependency).
+
+Notes on how the spec is read:
+
+* ``oneOf`` is checked as ``anyOf``. The CDF spec uses ``oneOf`` loosely (``{"type": "number"}`` next to
+  ``{"type": "integer"}``, ``{"set": ...}`` next to ``{"add": ..., "remove": ...}`` without
+  ``additionalProperties: false``), so a strict ``oneOf`` would reject valid requests.
+* ``format`` is not asserted, ``discriminator`` and ``x-*`` keywords are ignored.
+* An error status that an operation does not document is checked against the generic CDF error body.
+* Known errata of the spec are patched (see ``_ERRATA``): ``StringValue`` (the ``value`` of ``prefix`` filters)
+  is documented as an object ``{"value": str}`` but CDF takes (and the SDK sends) a plain string.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+try:
+    import jsonschema
+    import referencing
+    import referencing.jsonschema
+except ImportError as _err:  # pragma: no cover - exercised only without the dev dependency
+    raise ImportError(
+        "cognite.client.testing._openapi needs the 'jsonschema' package (a development dependency): "
+        "pip install jsonschema"
+    ) from _err
+
+__all__ = ["Operation", "OpenAPISpec", "SpecValidationError", "find_spec_path"]
+
+SPEC_ENV_VAR = "COGNITE_OPENAPI_SPEC"
+_SPEC_URI = "urn:cdf-openapi"
+_API_PREFIX = re.compile(r"^/api/v1/projects/[^/]+")
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+_GENERIC_ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"$ref": "#/components/schemas/Error"}},
+}
+
+
+class SpecValidationError(AssertionError):
+    """A request or response does not match the CDF OpenAPI spec.
+
+    Args:
+        message: What did not match, with the JSON path of each problem.
+        errors: One line per problem.
+    """
+
+    def __init__(self, message: str, errors: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.errors: list[str] = errors or [message]
+
+
+def find_spec_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Find the CDF OpenAPI spec file.
+
+    Args:
+        path: An explicit path. Without it: the ``COGNITE_OPENAPI_SPEC`` environment variable, then
+            ``../shared/reference/cdf-openapi.json`` relative to the repository root (searched upwards from this
+            file and from the working directory).
+
+    Returns:
+        The path of an existing spec file.
+    """
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise FileNotFoundError(f"CDF OpenAPI spec not found at {p}")
+        return p
+    if env := os.environ.get(SPEC_ENV_VAR):
+        return find_spec_path(env)
+    for start in (Path(__file__).resolve(), Path.cwd().resolve()):
+        for parent in (start, *start.parents):
+            for candidate in (
+                parent / "shared" / "reference" / "cdf-openapi.json",
+                parent.parent / "shared" / "reference" / "cdf-openapi.json",
+            ):
+                if candidate.is_file():
+                    return candidate
+    raise FileNotFoundError(
+        f"CDF OpenAPI spec not found; pass a path or set {SPEC_ENV_VAR} (expected ../shared/reference/cdf-openapi.json)"
+    )
+
+
+def _pointer_escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+#: Schema name -> function giving the corrected schema from the documented one.
+_ERRATA: dict[str, Any] = {
+    "StringValue": lambda documented: {"anyOf": [{"type": "string"}, documented]},
+}
+
+
+def _apply_errata(loose: dict[str, Any]) -> dict[str, Any]:
+    schemas = loose.get("components", {}).get("schemas", {})
+    for name, fix in _ERRATA.items():
+        if name in schemas:
+            schemas[name] = fix(schemas[name])
+    return loose
+
+
+def _loosen(node: Any) -> Any:
+    """Return a copy of a schema tree with ``oneOf`` turned into ``anyOf`` and ``discriminator`` dropped."""
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "discriminator":
+                continue
+            out["anyOf" if key == "oneOf" and "anyOf" not in node else key] = _loosen(value)
+        return out
+    if isinstance(node, list):
+        return [_loosen(v) for v in node]
+    return node
+
+
+@dataclass
+class Operation:
+    """One operation (method + path template) of the spec.
+
+    Args:
+        method: Upper-case HTTP method.
+        path: The path template, relative to ``/api/v1/projects/{project}`` (e.g. ``/assets/{id}``).
+        operation_id: The spec's ``operationId``.
+        spec: The spec this operation belongs to.
+        raw: The operation object of the spec (``$ref``s unresolved).
+    """
+
+    method: str
+    path: str
+    operation_id: str
+    spec: OpenAPISpec = field(repr=False)
+    raw: dict[str, Any] = field(repr=False)
+    _pointer: str = field(repr=False, default="")
+
+    @functools.cached_property
+    def request_schema_pointer(self) -> str | None:
+        """The JSON pointer of the JSON request body schema, or None when the operation takes no JSON body."""
+        body = self.raw.get("requestBody")
+        if body is None:
+            return None
+        pointer = f"{self._pointer}/requestBody"
+        if "$ref" in body:
+            pointer = body["$ref"].lstrip("#")
+            body = self.spec.resolve(body["$ref"])
+        for ctype in body.get("content", {}):
+            if "json" in ctype:
+                return f"{pointer}/content/{_pointer_escape(ctype)}/schema"
+        return None
+
+    @functools.cached_property
+    def request_required(self) -> bool:
+        """Whether the spec says the request body is required."""
+        body = self.raw.get("requestBody") or {}
+        if "$ref" in body:
+            body = self.spec.resolve(body["$ref"])
+        return bool(body.get("required", False))
+
+    @functools.cached_property
+    def parameters(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """The resolved parameters, keyed by ``(in, name)``."""
+        params: dict[tuple[str, str], dict[str, Any]] = {}
+        path_item = self.spec.raw["paths"][self.path]
+        for p in [*path_item.get("parameters", []), *self.raw.get("parameters", [])]:
+            resolved = self.spec.resolve(p["$ref"]) if "$ref" in p else p
+            params[(resolved["in"], resolved["name"])] = resolved
+        return params
+
+    def response_schema_pointer(self, status: int) -> str | None:
+        """The JSON pointer of the JSON response schema for a status.
+
+        Args:
+            status: The HTTP status code.
+
+        Returns:
+            The pointer, None when the documented response has no JSON body, or ``"error"`` for an undocumented
+            error status (checked against the generic error body).
+        """
+        responses = self.raw.get("responses", {})
+        key = str(status)
+        if key not in responses:
+            key = f"{str(status)[0]}XX" if f"{str(status)[0]}XX" in responses else "default"
+        if key not in responses:
+            if status >= 400:
+                return "error"
+            raise SpecValidationError(
+                f"{self.method} {self.path}: status {status} is not documented (documented: {sorted(responses)})"
+            )
+        response = responses[key]
+        pointer = f"{self._pointer}/responses/{key}"
+        if "$ref" in response:
+            pointer = response["$ref"].lstrip("#")
+            response = self.spec.resolve(response["$ref"])
+        for ctype in response.get("content", {}):
+            if "json" in ctype:
+                return f"{pointer}/content/{_pointer_escape(ctype)}/schema"
+        return None
+
+    @functools.cached_property
+    def max_items(self) -> int | None:
+        """The ``maxItems`` of the request body's ``items`` array, if the spec gives one."""
+        pointer = self.request_schema_pointer
+        if pointer is None:
+            return None
+        return self.spec.items_max(self.spec.resolve("#" + pointer))
+
+
+class OpenAPISpec:
+    """The CDF OpenAPI spec, ready to match paths and validate bodies.
+
+    Args:
+        source: A path to the spec file, or the parsed spec. Default: :func:`find_spec_path`.
+    """
+
+    def __init__(self, source: str | os.PathLike[str] | Mapping[str, Any] | None = None) -> None:
+        if isinstance(source, Mapping):
+            raw: dict[str, Any] = dict(source)
+            self.path: Path | None = None
+        else:
+            self.path = find_spec_path(source)
+            raw = _load_json(self.path)
+        self.raw = raw
+        self._loose = _apply_errata(_loosen(raw))
+        resource = referencing.Resource.from_contents(
+            self._loose, default_specification=referencing.jsonschema.DRAFT202012
+        )
+        self._registry: referencing.Registry[Any] = referencing.Registry().with_resource(_SPEC_URI, resource)
+        self._validators: dict[str, jsonschema.protocols.Validator] = {}
+        self._lock = threading.Lock()
+        self._literal: dict[tuple[str, str], Operation] = {}
+        self._templated: list[tuple[str, re.Pattern[str], Operation]] = []
+        for path, item in raw.get("paths", {}).items():
+            for method in _METHODS:
+                if method not in item:
+                    continue
+                op = Operation(
+                    method=method.upper(),
+                    path=path,
+                    operation_id=item[method].get("operationId", ""),
+                    spec=self,
+                    raw=item[method],
+                    _pointer=f"/paths/{_pointer_escape(path)}/{method}",
+                )
+                if "{" in path:
+                    pattern = re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$")
+                    self._templated.append((method.upper(), pattern, op))
+                else:
+                    self._literal[(method.upper(), path)] = op
+        # Fewer path parameters first, so /assets/list beats /assets/{id}.
+        self._templated.sort(key=lambda t: (t[2].path.count("{"), -len(t[2].path)))
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def load(cls, path: str | None = None) -> OpenAPISpec:
+        """Load (once per path) and return the spec.
+
+        Args:
+            path: The spec file; default: :func:`find_spec_path`.
+
+        Returns:
+            The shared, cached spec object.
+        """
+        return cls(str(find_spec_path(path)))
+
+    def resolve(self, ref: str) -> Any:
+        """Resolve a local ``#/...`` reference in the raw spec.
+
+        Args:
+            ref: The reference, e.g. ``#/components/schemas/Asset``.
+
+        Returns:
+            The referenced node.
+        """
+        node: Any = self.raw
+        for part in ref.lstrip("#").strip("/").split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def items_max(self, schema: Any, _depth: int = 0) -> int | None:
+        """The ``maxItems`` of the ``items`` property of an object schema (following ``$ref`` and ``allOf``).
+
+        Args:
+            schema: A raw schema node.
+
+        Returns:
+            The limit or None.
+        """
+        if not isinstance(schema, dict) or _depth > 8:
+            return None
+        if "$ref" in schema:
+            return self.items_max(self.resolve(schema["$ref"]), _depth + 1)
+        items = schema.get("properties", {}).get("items")
+        if isinstance(items, dict):
+            if "$ref" in items:
+                items = self.resolve(items["$ref"])
+            if "maxItems" in items:
+                return int(items["maxItems"])
+        for sub in schema.get("allOf", []):
+            if (found := self.items_max(sub, _depth + 1)) is not None:
+                return found
+        return None
+
+    def operations(self) -> Iterator[Operation]:
+        """Iterate over every operation of the spec."""
+        yield from self._literal.values()
+        for _, _, op in self._templated:
+            yield op
+
+    def find_operation(self, method: str, path: str) -> Operation | None:
+        """Find the operation that serves a concrete request path.
+
+        Args:
+            method: The HTTP method.
+            path: The path, either relative to the project (``/assets/123``) or absolute
+                (``/api/v1/projects/p/assets/123``); a query string is ignored.
+
+        Returns:
+            The operation, or None when the spec has no such route.
+        """
+        method = method.upper()
+        path = _API_PREFIX.sub("", path.split("?", 1)[0]) or "/"
+        if (op := self._literal.get((method, path))) is not None:
+            return op
+        for m, pattern, op in self._templated:
+            if m == method and pattern.match(path):
+                return op
+        return None
+
+    def operation(self, method: str, path: str) -> Operation:
+        """Like :meth:`find_operation`, but raise :class:`SpecValidationError` for an unknown route.
+
+        Args:
+            method: The HTTP method.
+            path: The concrete path.
+
+        Returns:
+            The operation.
+        """
+        op = self.find_operation(method, path)
+        if op is None:
+            raise SpecValidationError(f"{method.upper()} {path}: no such operation in the CDF API spec")
+        return op
+
+    def _inline(self, node: Any, stack: tuple[str, ...] = ()) -> Any:
+        """Copy a (loosened) schema with local ``$ref``s inlined; recursive ones point into the registry.
+
+        Inlining makes validation about twice as fast as resolving references on every instance.
+        """
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                if ref in stack or len(stack) > 30:
+                    return {**node, "$ref": _SPEC_URI + ref}
+                target = self._loose
+                for part in ref[1:].strip("/").split("/"):
+                    target = target[part.replace("~1", "/").replace("~0", "~")]
+                inlined = self._inline(target, (*stack, ref))
+                rest = {k: self._inline(v, stack) for k, v in node.items() if k != "$ref"}
+                return {**inlined, **rest} if not rest else {"allOf": [inlined], **rest}
+            return {k: self._inline(v, stack) for k, v in node.items()}
+        if isinstance(node, list):
+            return [self._inline(v, stack) for v in node]
+        return node
+
+    def _validator(self, pointer: str) -> jsonschema.protocols.Validator:
+        validator = self._validators.get(pointer)
+        if validator is None:
+            with self._lock:
+                schema = _GENERIC_ERROR_SCHEMA if pointer == "error" else {"$ref": f"#{pointer}"}
+                validator = jsonschema.Draft202012Validator(self._inline(schema), registry=self._registry)
+                self._validators[pointer] = validator
+        return validator
+
+    @staticmethod
+    def _errors(validator: jsonschema.protocols.Validator, instance: Any, limit: int = 10) -> list[str]:
+        out = []
+        for err in validator.iter_errors(instance):
+            best = jsonschema.exceptions.best_match([err]) if err.context else err
+            where = "/".join(str(p) for p in best.absolute_path) or "<root>"
+            message = best.message
+            if len(message) > 200:
+                message = f"fails {best.validator!r} = {str(best.validator_value)[:100]}"
+            out.append(f"at {where}: {message}")
+            if len(out) >= limit:
+                break
+        return out
+
+    def request_errors(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | str | None = None,
+    ) -> list[str]:
+        """List what is wrong with a request; empty when it is valid.
+
+        Args:
+            method: The HTTP method.
+            path: The concrete path (query string allowed, it is checked unless ``query`` is given).
+            body: The decoded JSON body, or None for no body.
+            query: Query parameters (a mapping or a raw query string).
+
+        Returns:
+            One line per problem.
+        """
+        op = self.find_operation(method, path)
+        if op is None:
+            return [f"{method.upper()} {path}: no such operation in the CDF API spec"]
+        errors: list[str] = []
+        if query is None and "?" in path:
+            query = path.split("?", 1)[1]
+        if isinstance(query, str):
+            query = dict(parse_qsl(query, keep_blank_values=True))
+        if query:
+            errors += self._query_errors(op, query)
+        pointer = op.request_schema_pointer
+        if pointer is None:
+            if body is not None and method.upper() not in ("GET", "DELETE"):
+                errors.append(f"{op.method} {op.path}: the spec documents no JSON request body")
+        elif body is None:
+            if op.request_required:
+                errors.append(f"{op.method} {op.path}: a JSON request body is required")
+        else:
+            errors += self._errors(self._validator(pointer), body)
+        return errors
+
+    def _query_errors(self, op: Operation, query: Mapping[str, Any]) -> list[str]:
+        errors = []
+        for name, value in query.items():
+            param = op.parameters.get(("query", name))
+            if param is None:
+                errors.append(f"query parameter {name!r} is not documented for {op.method} {op.path}")
+                continue
+            schema = param.get("schema", {})
+            if "$ref" in schema:
+                schema = self.resolve(schema["$ref"])
+            coerced: Any = value
+            kind = schema.get("type")
+            if isinstance(value, str):
+                try:
+                    if kind == "integer":
+                        coerced = int(value)
+                    elif kind == "number":
+                        coerced = float(value)
+                    elif kind == "boolean":
+                        if value not in ("true", "false"):
+                            raise ValueError(value)
+                        coerced = value == "true"
+                except ValueError:
+                    errors.append(f"query parameter {name!r}: {value!r} is not a valid {kind}")
+                    continue
+            elif isinstance(value, bool):
+                coerced = value
+            key = f"query:{op.method} {op.path} {name}"
+            validator = self._validators.get(key)
+            if validator is None:
+                validator = jsonschema.Draft202012Validator(self._inline(_loosen(schema)), registry=self._registry)
+                self._validators[key] = validator
+            errors += [f"query parameter {name!r} {e}" for e in self._errors(validator, coerced)]
+        return errors
+
+    def response_errors(self, method: str, path: str, status: int, body: Any) -> list[str]:
+        """List what is wrong with a response; empty when it is valid.
+
+        Args:
+            method: The HTTP method of the request.
+            path: The concrete request path.
+            status: The response status.
+            body: The decoded JSON body (None for an empty body).
+
+        Returns:
+            One line per problem.
+        """
+        op = self.find_operation(method, path)
+        if op is None:
+            return [f"{method.upper()} {path}: no such operation in the CDF API spec"]
+        try:
+            pointer = op.response_schema_pointer(status)
+        except SpecValidationError as err:
+            return err.errors
+        if pointer is None:
+            return []
+        if body is None:
+            return [f"{op.method} {op.path} -> {status}: a JSON body was expected"]
+        return self._errors(self._validator(pointer), body)
+
+    def validate_request(
+        self, method: str, path: str, body: Any = None, query: Mapping[str, Any] | str | None = None
+    ) -> Operation:
+        """Validate a request; raise :class:`SpecValidationError` when it does not match the spec.
+
+        Args:
+            method: The HTTP method.
+            path: The concrete path.
+            body: The decoded JSON body, or None.
+            query: Query parameters, or None.
+
+        Returns:
+            The matched operation.
+        """
+        errors = self.request_errors(method, path, body, query)
+        if errors:
+            raise SpecValidationError(f"{method.upper()} {path}: request does not match the spec: {errors}", errors)
+        return self.operation(method, path)
+
+    def validate_response(self, method: str, path: str, status: int, body: Any) -> Operation:
+        """Validate a response; raise :class:`SpecValidationError` when it does not match the spec.
+
+        Args:
+            method: The HTTP method of the request.
+            path: The concrete request path.
+            status: The response status.
+            body: The decoded JSON body (None for none).
+
+        Returns:
+            The matched operation.
+        """
+        errors = self.response_errors(method, path, status, body)
+        if errors:
+            raise SpecValidationError(
+                f"{method.upper()} {path} -> {status}: response does not match the spec: {errors}", errors
+            )
+        return self.operation(method, path)
+
+
+def _load_json(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    try:
+        import msgspec
+
+        out: dict[str, Any] = msgspec.json.decode(data)
+    except ImportError:  # pragma: no cover
+        import json
+
+        out = json.loads(data)
+    return out
