@@ -70,9 +70,12 @@ async def execute(tasks: Sequence[Callable[[], Awaitable[T]]], max_workers: int)
         return TaskResult(results, errors)
 
     indexes = iter(range(n))
+    stopped = False
 
     async def worker() -> None:
         for i in indexes:
+            if stopped:
+                return
             try:
                 results[i] = await tasks[i]()
             except Exception as exc:
@@ -80,12 +83,16 @@ async def execute(tasks: Sequence[Callable[[], Awaitable[T]]], max_workers: int)
 
     workers = [asyncio.ensure_future(worker()) for _ in range(min(max_workers, n))]
     try:
-        await asyncio.gather(*workers)
+        # wait (not gather): the caller's cancellation reaches this frame first, so no worker takes a new task.
+        await asyncio.wait(workers)
     except BaseException:
+        stopped = True
         for w in workers:
             w.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         raise
+    for w in workers:
+        w.result()  # re-raise what a worker could not handle (KeyboardInterrupt, SystemExit)
     return TaskResult(results, errors)
 
 

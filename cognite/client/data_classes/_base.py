@@ -279,7 +279,7 @@ class CogniteResourceList(UserList[T_Resource], Generic[T_Resource]):
         if given != 1:
             raise ValueError("Exactly one of id, external_id and instance_id must be given")
         if id is not None:
-            if self._id_index is None or len(self._id_index) > len(self.data):
+            if self._id_index is None:
                 self._id_index = {getattr(r, "id", None): r for r in self.data}
             return self._id_index.get(id)
         if external_id is not None:
@@ -347,6 +347,42 @@ class CogniteResourceList(UserList[T_Resource], Generic[T_Resource]):
             raise ValueError(f"Unable to extend: the lists share ids {clash[:10]}")
         self.data.extend(other)
         self._id_index = self._xid_index = None
+
+    def _invalidate(self) -> None:
+        self._id_index = self._xid_index = None
+
+    def append(self, item: T_Resource) -> None:
+        """Append an item."""
+        self._invalidate()
+        self.data.append(item)
+
+    def insert(self, i: int, item: T_Resource) -> None:
+        """Insert an item at index i."""
+        self._invalidate()
+        self.data.insert(i, item)
+
+    def remove(self, item: T_Resource) -> None:
+        """Remove the first occurrence of an item."""
+        self._invalidate()
+        self.data.remove(item)
+
+    def clear(self) -> None:
+        """Remove every item."""
+        self._invalidate()
+        self.data.clear()
+
+    def __setitem__(self, i: Any, item: Any) -> None:
+        self._invalidate()
+        self.data[i] = item
+
+    def __delitem__(self, i: Any) -> None:
+        self._invalidate()
+        del self.data[i]
+
+    def __iadd__(self, other: Iterable[T_Resource]) -> Self:
+        self._invalidate()
+        self.data.extend(other)
+        return self
 
     def pop(self, i: int = -1) -> T_Resource:
         """Remove and return the item at index i."""
