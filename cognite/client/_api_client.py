@@ -21,7 +21,6 @@ from cognite.client.data_classes._base import (
     CogniteResource,
     CogniteResourceList,
     CogniteUpdate,
-    _to_builtins,
 )
 from cognite.client.exceptions import CogniteNotFoundError
 
@@ -247,12 +246,7 @@ class APIClient(Generic[T_Resource, T_List]):
             return run
 
         outcome = await execute([task(c) for c in id_chunks], self._max_workers("read"))
-        if outcome.failed:
-            missing: list[Any] = []
-            for err in outcome.errors:
-                if isinstance(err, CogniteNotFoundError):
-                    missing.extend(err.missing or [])
-            raise_if_failed(outcome, id_chunks, unwrap=lambda d: next(iter(d.values())))
+        raise_if_failed(outcome, id_chunks, unwrap=lambda d: next(iter(d.values())))
         items = [item for chunk_items in outcome.values() for item in chunk_items]
         if single:
             if not items:
@@ -628,14 +622,17 @@ def _dump_filter(value: Any) -> Any:
         return dump(camel_case=True)
 
 
-def _dump_for_write(item: Any, write_cls: type[Any] | None, name: str) -> dict[str, Any]:
+def _dump_for_write(item: Any, write_cls: type[Any] | None, name: str) -> Any:
+    """The write form of an item, as the HTTP layer encodes it (structs are encoded straight to JSON)."""
+    if type(item) is write_cls:
+        return item
     if isinstance(item, dict):
         return item
     as_write = getattr(item, "as_write", None)
     if as_write is not None and (write_cls is None or not isinstance(item, write_cls)):
         item = as_write()
     if isinstance(item, CogniteObject):
-        return cast("dict[str, Any]", _to_builtins(item))
+        return item
     raise TypeError(f"{name} must contain write or read objects (or dicts), not {type(item).__name__}")
 
 

@@ -17,7 +17,6 @@ from cognite.client.exceptions import (
     CogniteAPIError,
     CogniteConnectionRefused,
     CogniteMultiException,
-    CogniteNotFoundError,
 )
 
 __all__ = ["TaskResult", "execute", "raise_if_failed"]
@@ -44,7 +43,7 @@ class TaskResult(Generic[T]):
 
     def values(self) -> list[T]:
         """The results (only valid when nothing failed)."""
-        return [r for r in self.results]  # type: ignore[misc]
+        return self.results  # type: ignore[return-value]
 
 
 async def execute(tasks: Sequence[Callable[[], Awaitable[T]]], max_workers: int) -> TaskResult[T]:
@@ -154,12 +153,6 @@ def raise_if_failed(
         first.unknown = unknown  # type: ignore[attr-defined]
         first.skipped = []  # type: ignore[attr-defined]
     raise first
-
-
-def raise_not_found_if(missing: list[Any]) -> None:
-    """Raise CogniteNotFoundError for identifiers known to be missing."""
-    if missing:
-        raise CogniteNotFoundError("Not found", 400, missing=missing)
 
 
 class AsyncSDKTask(Generic[T]):

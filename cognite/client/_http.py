@@ -62,9 +62,9 @@ def is_idempotent(method: str, path: str) -> bool:
     return method == "POST" and _READ_ONLY_POST.search(path.split("?", 1)[0]) is not None
 
 
-def operation_of(method: str, path: str) -> Operation:
+def operation_of(method: str, path: str, idempotent: bool) -> Operation:
     """Classify a request as read, write or delete (for the concurrency limits)."""
-    if is_idempotent(method, path) and method.upper() in ("GET", "POST", "HEAD"):
+    if idempotent and method.upper() in ("GET", "POST", "HEAD"):
         return "read"
     if method.upper() == "DELETE" or path.rstrip("/").endswith("/delete"):
         return "delete"
@@ -220,7 +220,8 @@ class HTTPClient:
         """
         method = method.upper()
         url = self.url(path)
-        idempotent = is_idempotent(method, path) if retryable is None else retryable
+        natural = is_idempotent(method, path)
+        idempotent = natural if retryable is None else retryable
         req_headers = dict(self._base_headers)
         body = content
         if json is not None:
@@ -236,9 +237,8 @@ class HTTPClient:
         extensions = {"timeout": {"connect": t, "read": t, "write": t, "pool": t}}
 
         state = self._loop_state()
-        sem = state.semaphores.get((category, operation_of(method, path)))
-        if sem is None:
-            sem = state.semaphores[("general", operation_of(method, path))]
+        operation = operation_of(method, path, natural)
+        sem = state.semaphores.get((category, operation)) or state.semaphores[("general", operation)]
 
         transport = self._get_transport()
         attempt = 0

@@ -27,13 +27,14 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from cognite.client._sync import run_sync
 from cognite.client.exceptions import CogniteAuthError, CogniteImportError, CogniteOAuthError
 from cognite.client.utils._text import to_snake_case
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "CogniteAuthError",
@@ -53,11 +54,17 @@ _DEFAULT_LEEWAY_SECONDS = 30
 _FALLBACK_TOKEN_LIFETIME_SECONDS = 300.0
 _REDACTED = "<redacted>"
 _ENTRA_AUTHORITY = "https://login.microsoftonline.com/{tenant_id}"
-_ENTRA_TOKEN_URL = "https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token"
 _CDF_SCOPE = "https://{cdf_cluster}.cognitedata.com/.default"
 _DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 
 _P = TypeVar("_P", bound="CredentialProvider")
+
+
+def _entra_defaults(tenant_id: str, cdf_cluster: str) -> tuple[str, list[str]]:
+    """The Entra ID authority URL of a tenant and the default CDF scope of a cluster (arguments checked)."""
+    _check_str("tenant_id", tenant_id)
+    _check_str("cdf_cluster", cdf_cluster)
+    return _ENTRA_AUTHORITY.format(tenant_id=tenant_id), [_CDF_SCOPE.format(cdf_cluster=cdf_cluster)]
 
 
 def _now() -> float:
@@ -67,6 +74,8 @@ def _now() -> float:
 
 def _default_http_client() -> httpx.AsyncClient:
     """The short-lived client used for token requests when the caller passes none."""
+    import httpx
+
     return httpx.AsyncClient(timeout=30.0)
 
 
@@ -295,7 +304,23 @@ async def _wait_for(fut: concurrent.futures.Future[str]) -> str:
 
 
 class _CachingTokenProvider(CredentialProvider):
-    """A provider that fetches tokens, caches them and refreshes them ahead of expiry, single-flight."""
+    """A provider that fetches tokens, caches them and refreshes them ahead of expiry, single-flight.
+
+    Every subclass is an OAuth client: it sets ``_client_id`` and ``_scopes``.
+    """
+
+    _client_id: str
+    _scopes: list[str]
+
+    @property
+    def client_id(self) -> str:
+        """The client id."""
+        return self._client_id
+
+    @property
+    def scopes(self) -> list[str]:
+        """The scopes requested."""
+        return list(self._scopes)
 
     def __init__(self, token_expiry_leeway_seconds: float) -> None:
         self._leeway = _check_leeway(token_expiry_leeway_seconds)
@@ -434,6 +459,8 @@ async def _post_token_endpoint(
     http_client: httpx.AsyncClient, url: str, data: Mapping[str, Any], secrets: Sequence[str | None]
 ) -> dict[str, Any]:
     """POST a form to an OAuth endpoint; return the JSON body or raise CogniteOAuthError/CogniteAuthError."""
+    import httpx
+
     try:
         response = await http_client.post(url, data=dict(data), headers={"Accept": "application/json"})
     except httpx.TimeoutException as exc:
@@ -631,19 +658,9 @@ class OAuthClientCredentials(_CachingTokenProvider):
         return self._token_url
 
     @property
-    def client_id(self) -> str:
-        """The client id."""
-        return self._client_id
-
-    @property
     def client_secret(self) -> str:
         """The client secret."""
         return self._client_secret
-
-    @property
-    def scopes(self) -> list[str]:
-        """The scopes requested."""
-        return list(self._scopes)
 
     @property
     def token_custom_args(self) -> dict[str, Any]:
@@ -682,13 +699,12 @@ class OAuthClientCredentials(_CachingTokenProvider):
             >>> creds.token_url
             'https://login.microsoftonline.com/my-tenant/oauth2/v2.0/token'
         """
-        _check_str("tenant_id", tenant_id)
-        _check_str("cdf_cluster", cdf_cluster)
+        authority, scopes = _entra_defaults(tenant_id, cdf_cluster)
         return cls(
-            token_url=_ENTRA_TOKEN_URL.format(tenant_id=tenant_id),
+            token_url=authority + "/oauth2/v2.0/token",
             client_id=client_id,
             client_secret=client_secret,
-            scopes=[_CDF_SCOPE.format(cdf_cluster=cdf_cluster)],
+            scopes=scopes,
             token_expiry_leeway_seconds=token_expiry_leeway_seconds,
             **token_custom_args,
         )
@@ -861,11 +877,6 @@ class OAuthClientCertificate(_MsalProvider):
         return self._authority_url
 
     @property
-    def client_id(self) -> str:
-        """The client id."""
-        return self._client_id
-
-    @property
     def cert_thumbprint(self) -> str:
         """The certificate thumbprint."""
         return self._cert_thumbprint
@@ -874,11 +885,6 @@ class OAuthClientCertificate(_MsalProvider):
     def certificate(self) -> str:
         """The PEM-encoded private key."""
         return self._certificate
-
-    @property
-    def scopes(self) -> list[str]:
-        """The scopes requested."""
-        return list(self._scopes)
 
     @classmethod
     def default_for_entra_id(
@@ -908,14 +914,13 @@ class OAuthClientCertificate(_MsalProvider):
             ...     "my-tenant", "abcd", "XYZ123", Path("certificate.pem").read_text(), "westeurope-1"
             ... )
         """
-        _check_str("tenant_id", tenant_id)
-        _check_str("cdf_cluster", cdf_cluster)
+        authority, scopes = _entra_defaults(tenant_id, cdf_cluster)
         return cls(
-            authority_url=_ENTRA_AUTHORITY.format(tenant_id=tenant_id),
+            authority_url=authority,
             client_id=client_id,
             cert_thumbprint=cert_thumbprint,
             certificate=certificate,
-            scopes=[_CDF_SCOPE.format(cdf_cluster=cdf_cluster)],
+            scopes=scopes,
             token_expiry_leeway_seconds=token_expiry_leeway_seconds,
         )
 
@@ -999,16 +1004,6 @@ class OAuthInteractive(_MsalProvider):
         return self._authority_url
 
     @property
-    def client_id(self) -> str:
-        """The client id."""
-        return self._client_id
-
-    @property
-    def scopes(self) -> list[str]:
-        """The scopes requested."""
-        return list(self._scopes)
-
-    @property
     def token_cache_path(self) -> Path | None:
         """Where the token cache is kept."""
         return self._cache_path
@@ -1037,12 +1032,11 @@ class OAuthInteractive(_MsalProvider):
         Example:
             >>> creds = OAuthInteractive.default_for_entra_id("my-tenant", "abcd", "westeurope-1")  # doctest: +SKIP
         """
-        _check_str("tenant_id", tenant_id)
-        _check_str("cdf_cluster", cdf_cluster)
+        authority, scopes = _entra_defaults(tenant_id, cdf_cluster)
         return cls(
-            authority_url=_ENTRA_AUTHORITY.format(tenant_id=tenant_id),
+            authority_url=authority,
             client_id=client_id,
-            scopes=[_CDF_SCOPE.format(cdf_cluster=cdf_cluster)],
+            scopes=scopes,
             token_expiry_leeway_seconds=token_expiry_leeway_seconds,
             **kwargs,
         )
@@ -1160,16 +1154,6 @@ class OAuthDeviceCode(_CachingTokenProvider):
         return self._discovery_url
 
     @property
-    def client_id(self) -> str:
-        """The client id."""
-        return self._client_id
-
-    @property
-    def scopes(self) -> list[str]:
-        """The scopes requested."""
-        return list(self._scopes)
-
-    @property
     def token_cache_path(self) -> Path | None:
         """Where tokens are cached on disk (None with mem_cache_only)."""
         return self._cache_path_on_disk
@@ -1198,12 +1182,11 @@ class OAuthDeviceCode(_CachingTokenProvider):
         Example:
             >>> creds = OAuthDeviceCode.default_for_entra_id("my-tenant", "abcd", "westeurope-1")  # doctest: +SKIP
         """
-        _check_str("tenant_id", tenant_id)
-        _check_str("cdf_cluster", cdf_cluster)
+        authority, scopes = _entra_defaults(tenant_id, cdf_cluster)
         return cls(
-            authority_url=_ENTRA_AUTHORITY.format(tenant_id=tenant_id),
+            authority_url=authority,
             client_id=client_id,
-            scopes=[_CDF_SCOPE.format(cdf_cluster=cdf_cluster)],
+            scopes=scopes,
             cdf_cluster=cdf_cluster,
             token_expiry_leeway_seconds=token_expiry_leeway_seconds,
             **kwargs,
@@ -1254,6 +1237,8 @@ class OAuthDeviceCode(_CachingTokenProvider):
         if self._endpoints is not None:
             return self._endpoints
         assert self._discovery_url is not None
+        import httpx
+
         url = self._discovery_url.rstrip("/")
         if not url.endswith("/.well-known/openid-configuration"):
             url += "/.well-known/openid-configuration"

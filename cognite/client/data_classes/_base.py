@@ -17,6 +17,7 @@ later are ignored, never fatal.
 from __future__ import annotations
 
 import json
+import typing
 from collections import UserList
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, SupportsIndex, TypeVar, cast, overload
@@ -160,22 +161,47 @@ class CogniteObject(msgspec.Struct, rename="camel", omit_defaults=True, repr_omi
 
 
 def _camelize_keys(cls: type[msgspec.Struct], data: dict[str, Any]) -> dict[str, Any]:
-    """Accept snake_case keys for struct fields when loading from a dict given by a user."""
-    names = _field_names(cls)
-    if not any(k in names for k in data):
-        return data
-    return {names.get(k, k): v for k, v in data.items()}
+    """Accept snake_case keys for struct fields (nested structs included) when loading a user's dict.
+
+    Keys of plain dict fields (such as metadata) are the user's own and are never renamed.
+    """
+    names, nested = _field_info(cls)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        wire = names.get(key, key)
+        inner = nested.get(wire)
+        if inner is not None:
+            if isinstance(value, dict):
+                value = _camelize_keys(inner, value)
+            elif isinstance(value, list):
+                value = [_camelize_keys(inner, v) if isinstance(v, dict) else v for v in value]
+        out[wire] = value
+    return out
 
 
-_FIELD_NAME_CACHE: dict[type, dict[str, str]] = {}
+_FIELD_INFO_CACHE: dict[type, tuple[dict[str, str], dict[str, type[msgspec.Struct]]]] = {}
 
 
-def _field_names(cls: type[msgspec.Struct]) -> dict[str, str]:
-    names = _FIELD_NAME_CACHE.get(cls)
-    if names is None:
-        names = {f: e for f, e in zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True) if f != e}
-        _FIELD_NAME_CACHE[cls] = names
-    return names
+def _struct_in(tp: Any) -> type[msgspec.Struct] | None:
+    """The struct class inside a field type such as ``X``, ``X | None`` or ``list[X] | None``."""
+    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _struct_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_info(cls: type[msgspec.Struct]) -> tuple[dict[str, str], dict[str, type[msgspec.Struct]]]:
+    """snake_case -> wire names that differ, and wire name -> struct class of nested struct fields."""
+    info = _FIELD_INFO_CACHE.get(cls)
+    if info is None:
+        fields = msgspec.structs.fields(cls)
+        names = {f.name: f.encode_name for f in fields if f.name != f.encode_name}
+        nested = {f.encode_name: st for f in fields if (st := _struct_in(f.type)) is not None}
+        info = _FIELD_INFO_CACHE[cls] = (names, nested)
+    return info
 
 
 class CogniteResource(CogniteObject):
@@ -230,25 +256,23 @@ class CogniteResourceList(UserList[T_Resource], Generic[T_Resource]):
                     f"All resources of {type(self).__name__} must be {self._RESOURCE.__name__}, not {type(item).__name__}"
                 )
         super().__init__(items)
-        self._cognite_client = cognite_client
-        self._id_index: dict[Any, T_Resource] | None = None
-        self._xid_index: dict[Any, T_Resource] | None = None
-        if cognite_client is not None:
-            for item in self.data:
-                item.__dict__["_cognite_client"] = cognite_client
+        self._attach(cognite_client)
 
     @classmethod
     def _from_items(cls, items: list[Any], cognite_client: Any = None) -> Self:
         """Build a list from already loaded items without re-checking them (the hot path)."""
         obj = cls.__new__(cls)
         obj.data = items
-        obj._cognite_client = cognite_client
-        obj._id_index = None
-        obj._xid_index = None
-        if cognite_client is not None:
-            for item in items:
-                item.__dict__["_cognite_client"] = cognite_client
+        obj._attach(cognite_client)
         return obj
+
+    def _attach(self, cognite_client: Any) -> None:
+        self._cognite_client = cognite_client
+        self._id_index: dict[Any, T_Resource] | None = None
+        self._xid_index: dict[Any, T_Resource] | None = None
+        if cognite_client is not None:
+            for item in self.data:
+                item.__dict__["_cognite_client"] = cognite_client
 
     def _get_client(self) -> AsyncCogniteClient:
         if self._cognite_client is None:
@@ -608,10 +632,10 @@ class CogniteUpdate:
             value = getattr(resource, spec.name, None)
             key = _to_camel(spec.name)
             if value is None:
-                if mode == "replace" and spec.is_nullable:
-                    update[key] = {"set": []} if spec.is_list and spec.name == "labels" else {"setNull": True}
-                    if spec.is_container:
-                        update[key] = {"set": [] if spec.is_list else {}}
+                if mode == "replace" and spec.is_container:
+                    update[key] = {"set": [] if spec.is_list else {}}
+                elif mode == "replace" and spec.is_nullable:
+                    update[key] = {"setNull": True}
                 continue
             dumped = _to_builtins(value)
             if spec.is_container and mode == "patch":
