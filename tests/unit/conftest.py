@@ -370,3 +370,11 @@ def async_client(config: ClientConfig, fake_cdf: FakeCDF) -> AsyncCogniteClient:
 @pytest.fixture
 def sync_client(config: ClientConfig, fake_cdf: FakeCDF) -> CogniteClient:
     return CogniteClient(config, transport=fake_cdf.transport)
+
+
+@pytest.fixture(scope="session")
+def validate_schema() -> Callable[[str, Any], None]:
+    """Validate a value against a named schema of the CDF spec (``oneOf`` read as ``anyOf``, errata applied)."""
+    from cognite.client.testing._openapi import OpenAPISpec
+
+    return OpenAPISpec.load().validate_schema

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, cast
 
 import msgspec
 import pytest
-from jsonschema import Draft202012Validator, validators
 
 from cognite.client.data_classes import data_modeling as dm
 from cognite.client.data_classes.data_modeling.ids import (
@@ -28,45 +26,30 @@ from cognite.client.data_classes.data_modeling.ids import (
     ViewId,
 )
 
-SPEC_PATH = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cdf-openapi.json"
-_AnyOfValidator = validators.extend(Draft202012Validator, {"oneOf": Draft202012Validator.VALIDATORS["anyOf"]})
-
-
-@pytest.fixture(scope="module")
-def spec_components() -> dict[str, Any]:
-    if not SPEC_PATH.exists():
-        pytest.skip("the CDF spec is not available")
-    components: dict[str, Any] = json.loads(SPEC_PATH.read_text())["components"]
-    return components
-
-
-def validate(components: dict[str, Any], schema_name: str, instance: Any) -> None:
-    _AnyOfValidator({"components": components, "$ref": f"#/components/schemas/{schema_name}"}).validate(instance)
-
 
 class TestSchemaIds:
-    def test_container_id(self, spec_components: dict[str, Any]) -> None:
+    def test_container_id(self, validate_schema: Callable[[str, Any], None]) -> None:
         cid = ContainerId("s", "Pump")
         assert cid.dump() == {"space": "s", "externalId": "Pump", "type": "container"}
         assert cid.dump(camel_case=False, include_type=False) == {"space": "s", "external_id": "Pump"}
         assert cid.as_tuple() == ("s", "Pump")
         assert cid.as_source_identifier() == "Pump"
         assert cid.as_property_ref("p") == ("s", "Pump", "p")
-        validate(spec_components, "ContainerReference", cid.dump())
+        validate_schema("ContainerReference", cid.dump())
 
-    def test_view_id(self, spec_components: dict[str, Any]) -> None:
+    def test_view_id(self, validate_schema: Callable[[str, Any], None]) -> None:
         vid = ViewId("s", "Pump", "v1")
         assert vid.dump() == {"space": "s", "externalId": "Pump", "version": "v1", "type": "view"}
         assert vid.as_tuple() == ("s", "Pump", "v1")
         assert ViewId("s", "Pump").as_tuple() == ("s", "Pump")
         assert vid.as_source_identifier() == "Pump/v1"
         assert vid.as_property_ref("name") == ("s", "Pump/v1", "name")
-        validate(spec_components, "ViewReference", vid.dump())
+        validate_schema("ViewReference", vid.dump())
 
-    def test_data_model_id(self, spec_components: dict[str, Any]) -> None:
+    def test_data_model_id(self, validate_schema: Callable[[str, Any], None]) -> None:
         did = DataModelId("s", "Plant", "1")
         assert did.dump() == {"space": "s", "externalId": "Plant", "version": "1"}
-        validate(spec_components, "DataModelReference", did.dump())
+        validate_schema("DataModelReference", did.dump())
 
     @pytest.mark.parametrize("cls", [ContainerId, ViewId, DataModelId])
     def test_load_forms(self, cls: type[DataModelingId]) -> None:
@@ -120,15 +103,15 @@ class TestSchemaIds:
 
 
 class TestInstanceIds:
-    def test_node_id(self, spec_components: dict[str, Any]) -> None:
+    def test_node_id(self, validate_schema: Callable[[str, Any], None]) -> None:
         nid = NodeId("s", "n1")
         assert nid.dump() == {"space": "s", "externalId": "n1", "instanceType": "node"}
         assert nid.dump(include_instance_type=False) == {"space": "s", "externalId": "n1"}
         assert nid.dump(camel_case=False) == {"space": "s", "external_id": "n1", "instance_type": "node"}
         assert nid.instance_type == "node"
         assert nid.as_tuple() == ("s", "n1")
-        validate(spec_components, "InstanceId", nid.dump(include_instance_type=False))
-        validate(spec_components, "CogniteInstanceId", msgspec.to_builtins(nid))
+        validate_schema("InstanceId", nid.dump(include_instance_type=False))
+        validate_schema("CogniteInstanceId", msgspec.to_builtins(nid))
 
     def test_edge_id(self) -> None:
         eid = EdgeId("s", "e1")
@@ -197,7 +180,7 @@ class TestPropertyId:
 
 
 class TestDirectRelationReference:
-    def test_dump_load(self, spec_components: dict[str, Any]) -> None:
+    def test_dump_load(self, validate_schema: Callable[[str, Any], None]) -> None:
         ref = DirectRelationReference("s", "n")
         assert ref.dump() == {"space": "s", "externalId": "n"}
         assert ref.dump(camel_case=False) == {"space": "s", "external_id": "n"}
@@ -206,7 +189,7 @@ class TestDirectRelationReference:
         assert DirectRelationReference.load(("s", "n")) == ref
         assert DirectRelationReference.load(NodeId("s", "n")) == ref
         assert DirectRelationReference.load_if(None) is None
-        validate(spec_components, "DirectRelationReference", ref.dump())
+        validate_schema("DirectRelationReference", ref.dump())
 
     def test_bad_input(self) -> None:
         with pytest.raises(TypeError, match="DirectRelationReference"):

@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import jsonschema
 import pytest
-from jsonschema import Draft202012Validator, validators
 
 from cognite.client.data_classes import filters as f
 from cognite.client.data_classes.data_modeling.ids import ContainerId, NodeId, PropertyId, ViewId
 from cognite.client.data_classes.shared import Geometry
-
-SPEC_PATH = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cdf-openapi.json"
-
-# The spec uses "oneOf" where more than one branch can match (integer and number, several leaf filters),
-# so validate with "anyOf" semantics: a filter is valid if it matches at least one branch.
-_AnyOfValidator = validators.extend(Draft202012Validator, {"oneOf": Draft202012Validator.VALIDATORS["anyOf"]})
-
-
-@pytest.fixture(scope="module")
-def spec_components() -> dict[str, Any]:
-    if not SPEC_PATH.exists():
-        pytest.skip("the CDF spec is not available")
-    components: dict[str, Any] = json.loads(SPEC_PATH.read_text())["components"]
-    return components
-
-
-def validate(components: dict[str, Any], schema_name: str, instance: Any) -> None:
-    schema = {"components": components, "$ref": f"#/components/schemas/{schema_name}"}
-    _AnyOfValidator(schema).validate(instance)
 
 
 class PumpProperty(f.EnumProperty):
@@ -430,18 +409,18 @@ CLASSIC = [
 
 
 @pytest.mark.parametrize("flt", CLASSIC, ids=lambda x: type(x).__name__)
-def test_asset_filters_match_spec(spec_components: dict[str, Any], flt: f.Filter) -> None:
-    validate(spec_components, "AssetAdvancedFilter", {"advancedFilter": flt.dump(camel_case_property=True)})
+def test_asset_filters_match_spec(validate_schema: Callable[[str, Any], None], flt: f.Filter) -> None:
+    validate_schema("AssetAdvancedFilter", {"advancedFilter": flt.dump(camel_case_property=True)})
 
 
 @pytest.mark.parametrize("flt", CLASSIC, ids=lambda x: type(x).__name__)
-def test_event_filters_match_spec(spec_components: dict[str, Any], flt: f.Filter) -> None:
-    validate(spec_components, "EventAdvancedFilter", flt.dump(camel_case_property=True))
+def test_event_filters_match_spec(validate_schema: Callable[[str, Any], None], flt: f.Filter) -> None:
+    validate_schema("EventAdvancedFilter", flt.dump(camel_case_property=True))
 
 
 @pytest.mark.parametrize("flt", CLASSIC, ids=lambda x: type(x).__name__)
-def test_time_series_filters_match_spec(spec_components: dict[str, Any], flt: f.Filter) -> None:
-    validate(spec_components, "TimeSeriesFilterLanguage", flt.dump(camel_case_property=True))
+def test_time_series_filters_match_spec(validate_schema: Callable[[str, Any], None], flt: f.Filter) -> None:
+    validate_schema("TimeSeriesFilterLanguage", flt.dump(camel_case_property=True))
 
 
 DOCUMENTS = [
@@ -456,8 +435,8 @@ DOCUMENTS = [
 
 
 @pytest.mark.parametrize("flt", DOCUMENTS, ids=lambda x: type(x).__name__)
-def test_document_filters_match_spec(spec_components: dict[str, Any], flt: f.Filter) -> None:
-    validate(spec_components, "DocumentFilter", flt.dump(camel_case_property=True))
+def test_document_filters_match_spec(validate_schema: Callable[[str, Any], None], flt: f.Filter) -> None:
+    validate_schema("DocumentFilter", flt.dump(camel_case_property=True))
 
 
 DATA_MODELING = [
@@ -485,13 +464,15 @@ DATA_MODELING = [
 
 
 @pytest.mark.parametrize("flt", DATA_MODELING, ids=lambda x: type(x).__name__)
-def test_data_modeling_filters_match_spec(spec_components: dict[str, Any], flt: f.Filter) -> None:
-    validate(spec_components, "FilterDefinition", flt.dump())
+def test_data_modeling_filters_match_spec(validate_schema: Callable[[str, Any], None], flt: f.Filter) -> None:
+    validate_schema("FilterDefinition", flt.dump())
 
 
-def test_spec_validation_catches_bad_shapes(spec_components: dict[str, Any]) -> None:
-    with pytest.raises(jsonschema.ValidationError):
-        validate(spec_components, "FilterDefinition", {"equals": {"property": ["s", "C", "p"]}})
+def test_spec_validation_catches_bad_shapes(validate_schema: Callable[[str, Any], None]) -> None:
+    from cognite.client.testing._openapi import SpecValidationError
+
+    with pytest.raises(SpecValidationError):
+        validate_schema("FilterDefinition", {"equals": {"property": ["s", "C", "p"]}})
 
 
 def test_filters_nested_in_structs_encode() -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, validators
 
 from cognite.client.data_classes.labels import (
     Label,
@@ -18,22 +17,6 @@ from cognite.client.data_classes.labels import (
     LabelDefinitionWriteList,
     LabelFilter,
 )
-
-SPEC_PATH = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cdf-openapi.json"
-_AnyOfValidator = validators.extend(Draft202012Validator, {"oneOf": Draft202012Validator.VALIDATORS["anyOf"]})
-
-
-@pytest.fixture(scope="module")
-def spec_components() -> dict[str, Any]:
-    if not SPEC_PATH.exists():
-        pytest.skip("the CDF spec is not available")
-    components: dict[str, Any] = json.loads(SPEC_PATH.read_text())["components"]
-    return components
-
-
-def validate(components: dict[str, Any], schema_name: str, instance: Any) -> None:
-    _AnyOfValidator({"components": components, "$ref": f"#/components/schemas/{schema_name}"}).validate(instance)
-
 
 READ = {"externalId": "PUMP", "name": "Pump", "createdTime": 1700000000000, "description": "Pumps", "dataSetId": 7}
 
@@ -46,10 +29,10 @@ class TestLabel:
     def test_load_from_definition(self) -> None:
         assert Label._load(LabelDefinition.load(READ)) == Label("PUMP")
 
-    def test_dump(self, spec_components: dict[str, Any]) -> None:
+    def test_dump(self, validate_schema: Callable[[str, Any], None]) -> None:
         assert Label("PUMP").dump() == {"externalId": "PUMP"}
         assert Label("PUMP").dump(camel_case=False) == {"external_id": "PUMP"}
-        validate(spec_components, "Label", Label("PUMP").dump())
+        validate_schema("Label", Label("PUMP").dump())
 
     def test_hashable(self) -> None:
         assert len({Label("a"), Label("a"), Label("b")}) == 2
@@ -69,16 +52,16 @@ class TestLabel:
 
 
 class TestLabelFilter:
-    def test_contains_any(self, spec_components: dict[str, Any]) -> None:
+    def test_contains_any(self, validate_schema: Callable[[str, Any], None]) -> None:
         flt = LabelFilter(contains_any=["PUMP", Label("VALVE")])
         assert flt.dump() == {"containsAny": [{"externalId": "PUMP"}, {"externalId": "VALVE"}]}
-        validate(spec_components, "LabelFilter", flt.dump())
+        validate_schema("LabelFilter", flt.dump())
 
-    def test_contains_all(self, spec_components: dict[str, Any]) -> None:
+    def test_contains_all(self, validate_schema: Callable[[str, Any], None]) -> None:
         flt = LabelFilter(contains_all=[{"externalId": "PUMP"}])
         assert flt.dump() == {"containsAll": [{"externalId": "PUMP"}]}
         assert flt.dump(camel_case=False) == {"contains_all": [{"external_id": "PUMP"}]}
-        validate(spec_components, "LabelFilter", flt.dump())
+        validate_schema("LabelFilter", flt.dump())
 
     def test_load_round_trip(self) -> None:
         flt = LabelFilter(contains_any=["a", "b"])
@@ -97,7 +80,7 @@ class TestLabelFilter:
 
 
 class TestLabelDefinition:
-    def test_load_dump(self, spec_components: dict[str, Any]) -> None:
+    def test_load_dump(self, validate_schema: Callable[[str, Any], None]) -> None:
         ld = LabelDefinition.load(READ)
         assert ld == LabelDefinition("PUMP", "Pump", 1700000000000, "Pumps", 7)
         assert ld.dump() == READ
@@ -108,7 +91,7 @@ class TestLabelDefinition:
             "description": "Pumps",
             "data_set_id": 7,
         }
-        validate(spec_components, "LabelDefinition", ld.dump())
+        validate_schema("LabelDefinition", ld.dump())
 
     def test_unknown_fields_ignored(self) -> None:
         assert LabelDefinition.load({**READ, "newField": 1}) == LabelDefinition.load(READ)
@@ -117,12 +100,12 @@ class TestLabelDefinition:
         assert LabelDefinition.load(json.dumps(READ)) == LabelDefinition.load(READ)
         assert LabelDefinition.load(LabelDefinition.load(READ).dump(camel_case=False)) == LabelDefinition.load(READ)
 
-    def test_as_write(self, spec_components: dict[str, Any]) -> None:
+    def test_as_write(self, validate_schema: Callable[[str, Any], None]) -> None:
         write = LabelDefinition.load(READ).as_write()
         assert write == LabelDefinitionWrite("PUMP", "Pump", "Pumps", 7)
         assert write.as_write() is write
         assert write.dump() == {"externalId": "PUMP", "name": "Pump", "description": "Pumps", "dataSetId": 7}
-        validate(spec_components, "ExternalLabelDefinition", write.dump())
+        validate_schema("ExternalLabelDefinition", write.dump())
 
     def test_write_minimal(self) -> None:
         assert LabelDefinitionWrite(external_id="A", name="a").dump() == {"externalId": "A", "name": "a"}
@@ -137,9 +120,9 @@ class TestLabelDefinitionFilter:
             "dataSetIds": [{"id": 1}, {"externalId": "ds"}, {"externalId": "x"}],
         }
 
-    def test_matches_spec(self, spec_components: dict[str, Any]) -> None:
+    def test_matches_spec(self, validate_schema: Callable[[str, Any], None]) -> None:
         flt = LabelDefinitionFilter(external_id_prefix="PU", data_set_ids=[{"id": 1}])
-        validate(spec_components, "LabelDefinitionFilter", {"filter": flt.dump()})
+        validate_schema("LabelDefinitionFilter", {"filter": flt.dump()})
 
     def test_bad_data_set_id(self) -> None:
         with pytest.raises(TypeError, match="data_set_ids"):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, validators
 
 from cognite.client.data_classes import aggregations as agg
 from cognite.client.data_classes.shared import (
@@ -19,21 +18,6 @@ from cognite.client.data_classes.shared import (
     GeometryFilter,
     TimestampRange,
 )
-
-SPEC_PATH = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cdf-openapi.json"
-_AnyOfValidator = validators.extend(Draft202012Validator, {"oneOf": Draft202012Validator.VALIDATORS["anyOf"]})
-
-
-@pytest.fixture(scope="module")
-def spec_components() -> dict[str, Any]:
-    if not SPEC_PATH.exists():
-        pytest.skip("the CDF spec is not available")
-    components: dict[str, Any] = json.loads(SPEC_PATH.read_text())["components"]
-    return components
-
-
-def validate(components: dict[str, Any], schema_name: str, instance: Any) -> None:
-    _AnyOfValidator({"components": components, "$ref": f"#/components/schemas/{schema_name}"}).validate(instance)
 
 
 class TestTimestampRange:
@@ -56,8 +40,8 @@ class TestTimestampRange:
         with pytest.raises(TypeError, match="max"):
             TimestampRange(max=True)
 
-    def test_matches_spec(self, spec_components: dict[str, Any]) -> None:
-        validate(spec_components, "EpochTimestampRange", TimestampRange(max=10, min=0).dump())
+    def test_matches_spec(self, validate_schema: Callable[[str, Any], None]) -> None:
+        validate_schema("EpochTimestampRange", TimestampRange(max=10, min=0).dump())
 
 
 class TestAggregateResults:
@@ -98,12 +82,12 @@ class TestGeometry:
 
 
 class TestGeoLocation:
-    def test_round_trip(self, spec_components: dict[str, Any]) -> None:
+    def test_round_trip(self, validate_schema: Callable[[str, Any], None]) -> None:
         data = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [10.7, 59.9]}, "properties": {"a": 1}}
         geo = GeoLocation.load(data)
         assert geo.geometry == Geometry("Point", [10.7, 59.9])
         assert geo.dump() == data
-        validate(spec_components, "GeoLocation", geo.dump())
+        validate_schema("GeoLocation", geo.dump())
 
     def test_geometry_as_dict(self) -> None:
         geo = GeoLocation("Feature", {"type": "Point", "coordinates": [1, 2]})  # type: ignore[arg-type]
@@ -117,7 +101,7 @@ class TestGeoLocation:
 
 
 class TestGeoLocationFilter:
-    def test_dump_load(self, spec_components: dict[str, Any]) -> None:
+    def test_dump_load(self, validate_schema: Callable[[str, Any], None]) -> None:
         flt = GeoLocationFilter("within", GeometryFilter("Polygon", [[[0, 0], [0, 1], [1, 1], [0, 0]]]))
         dumped = flt.dump()
         assert dumped == {
@@ -127,7 +111,7 @@ class TestGeoLocationFilter:
         assert GeoLocationFilter.load(dumped) == flt
         # (the spec's PolygonCoordinates asks for two rings or more, against its own description; use a point)
         point = GeoLocationFilter("intersects", GeometryFilter("Point", [10.7, 59.9]))
-        validate(spec_components, "GeoLocationFilter", point.dump())
+        validate_schema("GeoLocationFilter", point.dump())
 
     def test_shape_as_dict(self) -> None:
         flt = GeoLocationFilter("INTERSECTS", {"type": "Point", "coordinates": [1, 2]})  # type: ignore[arg-type]
@@ -163,11 +147,11 @@ class TestAggregations:
         ],
     )
     def test_dump_load(
-        self, spec_components: dict[str, Any], aggregation: agg.Aggregation, dumped: dict[str, Any]
+        self, validate_schema: Callable[[str, Any], None], aggregation: agg.Aggregation, dumped: dict[str, Any]
     ) -> None:
         assert aggregation.dump() == dumped
         assert agg.Aggregation.load(dumped) == aggregation
-        validate(spec_components, "AggregationDefinition", dumped)
+        validate_schema("AggregationDefinition", dumped)
 
     def test_aliases(self) -> None:
         assert agg.Average is agg.Avg
@@ -192,15 +176,15 @@ class TestAggregations:
         ],
     )
     def test_values(
-        self, spec_components: dict[str, Any], data: dict[str, Any], cls: type[agg.AggregatedValue]
+        self, validate_schema: Callable[[str, Any], None], data: dict[str, Any], cls: type[agg.AggregatedValue]
     ) -> None:
         loaded = agg.AggregatedValue.load(data)
         assert type(loaded) is cls
         assert loaded.dump() == data
         assert agg.AggregatedValue.load(json.dumps(data)) == loaded
-        validate(spec_components, "AggregatedValueItem", loaded.dump())
+        validate_schema("AggregatedValueItem", loaded.dump())
 
-    def test_histogram_value(self, spec_components: dict[str, Any]) -> None:
+    def test_histogram_value(self, validate_schema: Callable[[str, Any], None]) -> None:
         data = {
             "aggregate": "histogram",
             "property": "w",
@@ -213,7 +197,7 @@ class TestAggregations:
         assert loaded.buckets.starts == [0.0, 5.0]
         assert loaded.buckets.counts == [2, 1]
         assert loaded.dump() == data
-        validate(spec_components, "AggregatedValueItem", loaded.dump())
+        validate_schema("AggregatedValueItem", loaded.dump())
 
     def test_value_bad_input(self) -> None:
         with pytest.raises(ValueError, match="Unknown aggregate"):
@@ -256,10 +240,10 @@ class TestAggregationFilters:
         assert (a | b) == agg.Or(a, b)
         assert ~~a == a
 
-    def test_matches_spec(self, spec_components: dict[str, Any]) -> None:
+    def test_matches_spec(self, validate_schema: Callable[[str, Any], None]) -> None:
         # The spec's aggregate prefix value is typed as an object; in/range/bool are checked here.
         flt = agg.Or(agg.Not(agg.And(agg.In(["11", "12"]), agg.Range(gte=13, lt=15))), agg.In(["x"]))
-        validate(spec_components, "AssetAggregateFilter", flt.dump())
+        validate_schema("AssetAggregateFilter", flt.dump())
 
     def test_bad_input(self) -> None:
         with pytest.raises(ValueError, match="at least one"):

@@ -495,6 +495,31 @@ class OpenAPISpec:
             return [f"{op.method} {op.path} -> {status}: a JSON body was expected"]
         return self._errors(self._validator(pointer), body)
 
+    def schema_errors(self, name: str, instance: Any) -> list[str]:
+        """List what is wrong with an instance of a named schema (``#/components/schemas/<name>``).
+
+        Args:
+            name: The schema name, e.g. ``"AssetAdvancedFilter"``.
+            instance: The decoded JSON value.
+
+        Returns:
+            One line per problem; empty when it is valid.
+        """
+        if name not in self.raw.get("components", {}).get("schemas", {}):
+            raise KeyError(f"no schema {name!r} in the CDF API spec")
+        return self._errors(self._validator(f"/components/schemas/{_pointer_escape(name)}"), instance)
+
+    def validate_schema(self, name: str, instance: Any) -> None:
+        """Raise :class:`SpecValidationError` unless ``instance`` is valid for the named schema.
+
+        Args:
+            name: The schema name.
+            instance: The decoded JSON value.
+        """
+        errors = self.schema_errors(name, instance)
+        if errors:
+            raise SpecValidationError(f"does not match schema {name}: {errors}", errors)
+
     def validate_request(
         self, method: str, path: str, body: Any = None, query: Mapping[str, Any] | str | None = None
     ) -> Operation:
