@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -291,6 +292,14 @@ class TestBackoff:
         await http_for(config, script).request(*GET)
         assert len(sleeps) == 1
         assert 0 <= sleeps[0] <= 0.25
+
+    async def test_retry_after_as_http_date(self, config: ClientConfig, sleeps: list[float]) -> None:
+        from email.utils import formatdate
+
+        script = Script(status(503, **{"retry-after": formatdate(time.time() + 20, usegmt=True)}))
+        await http_for(config, script).request(*GET)
+        assert len(sleeps) == 1
+        assert 17 <= sleeps[0] <= 20
 
     async def test_no_sleep_without_retry(self, config: ClientConfig, sleeps: list[float]) -> None:
         with pytest.raises(CogniteAPIError):
