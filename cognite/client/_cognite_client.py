@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from cognite.client._api.assets import AssetsAPI
+    from cognite.client._api.data_sets import DataSetsAPI
+    from cognite.client._api.events import EventsAPI
+    from cognite.client._api.labels import LabelsAPI
+    from cognite.client._api.raw import RawAPI
+    from cognite.client._api.relationships import RelationshipsAPI
+    from cognite.client._api.sequences import SequencesAPI
+    from cognite.client._api.time_series import TimeSeriesAPI
     from cognite.client._sync_client import CogniteClient
     from cognite.client.credentials import CredentialProvider
     from cognite.client.response import CogniteHTTPResponse
@@ -177,6 +184,13 @@ class AsyncCogniteClient(_ClientFactories):
     """
 
     assets: LazyAPI[AssetsAPI] = LazyAPI("cognite.client._api.assets:AssetsAPI")
+    data_sets: LazyAPI[DataSetsAPI] = LazyAPI("cognite.client._api.data_sets:DataSetsAPI")
+    events: LazyAPI[EventsAPI] = LazyAPI("cognite.client._api.events:EventsAPI")
+    labels: LazyAPI[LabelsAPI] = LazyAPI("cognite.client._api.labels:LabelsAPI")
+    raw: LazyAPI[RawAPI] = LazyAPI("cognite.client._api.raw:RawAPI")
+    relationships: LazyAPI[RelationshipsAPI] = LazyAPI("cognite.client._api.relationships:RelationshipsAPI")
+    sequences: LazyAPI[SequencesAPI] = LazyAPI("cognite.client._api.sequences:SequencesAPI")
+    time_series: LazyAPI[TimeSeriesAPI] = LazyAPI("cognite.client._api.time_series:TimeSeriesAPI")
 
     def __init__(
         self, config: ClientConfig | None = None, *, transport: httpx.AsyncBaseTransport | None = None

@@ -17,6 +17,14 @@ from cognite.client._cognite_client import AsyncCogniteClient, _ClientFactories 
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 if TYPE_CHECKING:
+    from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
+    from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
+    from cognite.client._sync_api.labels import SyncLabelsAPI  # noqa: F401
+    from cognite.client._sync_api.raw import SyncRawAPI  # noqa: F401
+    from cognite.client._sync_api.relationships import SyncRelationshipsAPI  # noqa: F401
+    from cognite.client._sync_api.sequences import SyncSequencesAPI  # noqa: F401
+    from cognite.client._sync_api.time_series import SyncTimeSeriesAPI  # noqa: F401
+
     from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
 
 __all__ = ["CogniteClient"]
@@ -60,6 +68,22 @@ class CogniteClient(_ClientFactories):
         return repr(self._async_client).replace("AsyncCogniteClient", "CogniteClient")
 
     assets: SyncLazyAPI[SyncAssetsAPI] = SyncLazyAPI("cognite.client._sync_api.assets:SyncAssetsAPI")
+
+    data_sets: SyncLazyAPI[SyncDataSetsAPI] = SyncLazyAPI("cognite.client._sync_api.data_sets:SyncDataSetsAPI")
+
+    events: SyncLazyAPI[SyncEventsAPI] = SyncLazyAPI("cognite.client._sync_api.events:SyncEventsAPI")
+
+    labels: SyncLazyAPI[SyncLabelsAPI] = SyncLazyAPI("cognite.client._sync_api.labels:SyncLabelsAPI")
+
+    raw: SyncLazyAPI[SyncRawAPI] = SyncLazyAPI("cognite.client._sync_api.raw:SyncRawAPI")
+
+    relationships: SyncLazyAPI[SyncRelationshipsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.relationships:SyncRelationshipsAPI"
+    )
+
+    sequences: SyncLazyAPI[SyncSequencesAPI] = SyncLazyAPI("cognite.client._sync_api.sequences:SyncSequencesAPI")
+
+    time_series: SyncLazyAPI[SyncTimeSeriesAPI] = SyncLazyAPI("cognite.client._sync_api.time_series:SyncTimeSeriesAPI")
 
     def get(
         self, url: str, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None

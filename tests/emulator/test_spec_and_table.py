@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cognite.client.testing._families import FAMILIES
 from cognite.client.testing._openapi import OpenAPISpec, SpecValidationError
+from cognite.client.testing._registry import FAMILIES
 from cognite.client.testing._store import Family
 
 VERB_ROUTES = {

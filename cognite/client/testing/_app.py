@@ -18,8 +18,8 @@ from urllib.parse import parse_qsl
 import msgspec
 
 from cognite.client.testing._errors import CDFError, ConnectionDropped
-from cognite.client.testing._families import FAMILIES
 from cognite.client.testing._faults import FaultDecision, Faults
+from cognite.client.testing._registry import FAMILIES
 from cognite.client.testing._store import Family, Project, ResourceStore
 
 if TYPE_CHECKING:

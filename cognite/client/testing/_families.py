@@ -14,7 +14,7 @@ from cognite.client.testing._errors import CDFError
 from cognite.client.testing._filters import Item, LegacyFilter, Predicate
 from cognite.client.testing._store import Family, Hooks, ResourceStore
 
-__all__ = ["ASSETS", "DATASETS", "EVENTS", "FAMILIES", "LABELS", "AssetHooks"]
+__all__ = ["ASSETS", "CORE_FAMILIES", "DATASETS", "EVENTS", "LABELS", "AssetHooks"]
 
 
 # --------------------------------------------------------------------------- legacy filter factories
@@ -532,5 +532,5 @@ LABELS = Family(
     verbs=frozenset({"create", "list", "byids", "delete"}),
 )
 
-#: Every family the emulator serves.
-FAMILIES: tuple[Family, ...] = (ASSETS, EVENTS, DATASETS, LABELS)
+#: The families defined in this module; the registry (``_registry.FAMILIES``) gathers every module's.
+CORE_FAMILIES: tuple[Family, ...] = (ASSETS, EVENTS, DATASETS, LABELS)

@@ -1,0 +1,18 @@
+"""Every family the emulator serves: the table entries of each family module, gathered once."""
+
+from __future__ import annotations
+
+from cognite.client.testing._families import CORE_FAMILIES
+from cognite.client.testing._families_raw import RAW_FAMILIES
+from cognite.client.testing._families_relationships import RELATIONSHIP_FAMILIES
+from cognite.client.testing._families_sequences import SEQUENCE_FAMILIES
+from cognite.client.testing._families_timeseries import TIMESERIES_FAMILIES
+from cognite.client.testing._store import Family
+
+FAMILIES: tuple[Family, ...] = (
+    *CORE_FAMILIES,
+    *TIMESERIES_FAMILIES,
+    *RELATIONSHIP_FAMILIES,
+    *SEQUENCE_FAMILIES,
+    *RAW_FAMILIES,
+)
