@@ -170,7 +170,14 @@ def gen_class(cls: ast.ClassDef, new_name: str, async_ref: str, client: bool) ->
         if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
         and any(ast.unparse(d) == "overload" for d in n.decorator_list)
     }
-    for node in cls.body:
+    own = {n.name for n in cls.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    inherited = [
+        n
+        for base, _, _ in (mixins(cls) if not client else [])
+        for n in base.body
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name not in own
+    ]
+    for node in [*cls.body, *inherited]:
         target = is_lazy_api(node)
         if target is not None:
             assert isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
@@ -187,6 +194,39 @@ def gen_class(cls: ast.ClassDef, new_name: str, async_ref: str, client: bool) ->
                 lines += method
                 lines.append("")
     return lines
+
+
+def _index_classes() -> dict[str, tuple[ast.ClassDef, ast.Module, str]]:
+    """Every class defined under _api/, by name, with its module tree and source (to resolve mixins)."""
+    out = {}
+    for path in sorted(API_DIR.rglob("*.py")):
+        src = path.read_text()
+        tree = ast.parse(src)
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                out[node.name] = (node, tree, src)
+    return out
+
+
+CLASS_INDEX = _index_classes()
+
+
+def base_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Subscript):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def mixins(cls: ast.ClassDef) -> list[tuple[ast.ClassDef, ast.Module, str]]:
+    """The classes under _api/ that ``cls`` inherits from (recursively, nearest first)."""
+    found = []
+    for base in cls.bases:
+        name = base_name(base)
+        if name is not None and name in CLASS_INDEX:
+            entry = CLASS_INDEX[name]
+            found.append(entry)
+            found.extend(mixins(entry[0]))
+    return found
 
 
 def lazy_targets(cls: ast.ClassDef) -> list[str]:
@@ -212,6 +252,9 @@ def generate_api_module(path: Path) -> str | None:
     module = "cognite.client." + ".".join(path.relative_to(PKG).with_suffix("").parts)
     out = [HEADER.format(src=path.relative_to(ROOT)), "from __future__ import annotations", ""]
     out += module_imports(tree, src)
+    for cls in classes:
+        for _, base_tree, base_src in mixins(cls):
+            out += module_imports(base_tree, base_src)
     aliases = [
         t.id
         for n in tree.body

@@ -17,6 +17,7 @@ from cognite.client._cognite_client import AsyncCogniteClient, _ClientFactories 
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 if TYPE_CHECKING:
+    from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
     from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
     from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
     from cognite.client._sync_api.labels import SyncLabelsAPI  # noqa: F401
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from cognite.client._sync_api.relationships import SyncRelationshipsAPI  # noqa: F401
     from cognite.client._sync_api.sequences import SyncSequencesAPI  # noqa: F401
     from cognite.client._sync_api.time_series import SyncTimeSeriesAPI  # noqa: F401
-
-    from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
 
 __all__ = ["CogniteClient"]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from cognite.client._api_client import APIClient, HierarchyCreator, IdentifierSequence, identifier_dicts
+from cognite.client._api._mixins import WithAggregates
+from cognite.client._api_client import HierarchyCreator, IdentifierSequence, identifier_dicts
 from cognite.client.data_classes.assets import (
     Asset,
     AssetFilter,
@@ -19,7 +20,6 @@ from cognite.client.data_classes.labels import LabelFilter
 from cognite.client.data_classes.shared import GeoLocationFilter, TimestampRange
 
 if TYPE_CHECKING:
-    from cognite.client.data_classes.aggregations import UniqueResultList
     from cognite.client.data_classes.filters import Filter
 
 __all__ = ["AssetsAPI"]
@@ -34,7 +34,7 @@ SortSpec = (
 SortSpecs = SortSpec | list[SortSpec]
 
 
-class AssetsAPI(APIClient[Asset, AssetList]):
+class AssetsAPI(WithAggregates[Asset, AssetList]):
     """Create, read, update and delete assets, and work with asset hierarchies.
 
     Example:
@@ -354,129 +354,6 @@ class AssetsAPI(APIClient[Asset, AssetList]):
         if filter is not None:
             body["filter"] = filter if isinstance(filter, dict) else filter.dump(camel_case=True)
         return await self._search(body, limit)  # type: ignore[no-any-return]
-
-    # ------------------------------------------------------------------------------------------ aggregates
-
-    async def aggregate_count(
-        self,
-        property: Any = None,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> int:
-        """Count assets, optionally those that have a property, matching the filters.
-
-        Args:
-            property: Count only assets with this property set.
-            advanced_filter: An advanced filter.
-            filter: An AssetFilter.
-
-        Returns:
-            The count.
-        """
-        items = await self._advanced_aggregate(
-            "count", properties=property, advanced_filter=advanced_filter, filter=filter
-        )
-        return int(items[0]["count"]) if items else 0
-
-    async def aggregate_cardinality_values(
-        self,
-        property: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> int:
-        """Approximate number of distinct values of a property.
-
-        Args:
-            property: The property (name, enum member or path such as ``["metadata", "key"]``).
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated values.
-            filter: An AssetFilter.
-
-        Returns:
-            The approximate count.
-        """
-        items = await self._advanced_aggregate(
-            "cardinalityValues", properties=property, advanced_filter=advanced_filter,
-            aggregate_filter=aggregate_filter, filter=filter,
-        )  # fmt: skip
-        return int(items[0]["count"]) if items else 0
-
-    async def aggregate_cardinality_properties(
-        self,
-        path: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> int:
-        """Approximate number of distinct properties (metadata keys) under ``path``.
-
-        Args:
-            path: The scope, ``["metadata"]``.
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated keys.
-            filter: An AssetFilter.
-
-        Returns:
-            The approximate count.
-        """
-        items = await self._advanced_aggregate(
-            "cardinalityProperties", path=path, advanced_filter=advanced_filter,
-            aggregate_filter=aggregate_filter, filter=filter,
-        )  # fmt: skip
-        return int(items[0]["count"]) if items else 0
-
-    async def aggregate_unique_values(
-        self,
-        property: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> UniqueResultList:
-        """Distinct values of a property with their counts (most frequent first).
-
-        Args:
-            property: The property.
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated values.
-            filter: An AssetFilter.
-
-        Returns:
-            The unique values and counts.
-        """
-        from cognite.client.data_classes.aggregations import UniqueResultList
-
-        items = await self._advanced_aggregate(
-            "uniqueValues", properties=property, advanced_filter=advanced_filter,
-            aggregate_filter=aggregate_filter, filter=filter,
-        )  # fmt: skip
-        return UniqueResultList.load(items)  # type: ignore[no-any-return]
-
-    async def aggregate_unique_properties(
-        self,
-        path: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> UniqueResultList:
-        """Distinct properties (metadata keys) under ``path`` with their counts.
-
-        Args:
-            path: The scope, ``["metadata"]``.
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated keys.
-            filter: An AssetFilter.
-
-        Returns:
-            The unique properties and counts.
-        """
-        from cognite.client.data_classes.aggregations import UniqueResultList
-
-        items = await self._advanced_aggregate(
-            "uniqueProperties", path=path, advanced_filter=advanced_filter,
-            aggregate_filter=aggregate_filter, filter=filter,
-        )  # fmt: skip
-        return UniqueResultList.load(items)  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------------------------------ writing
 

@@ -17,6 +17,12 @@ from cognite.client.data_classes.labels import LabelFilter
 from cognite.client.data_classes.shared import GeoLocationFilter, TimestampRange
 
 if TYPE_CHECKING:
+    from cognite.client.data_classes.filters import Filter
+from typing import TYPE_CHECKING, Any
+
+from cognite.client.data_classes._base import CogniteFilter
+
+if TYPE_CHECKING:
     from cognite.client.data_classes.aggregations import UniqueResultList
     from cognite.client.data_classes.filters import Filter
 from collections.abc import Iterator  # noqa: F401
@@ -287,122 +293,6 @@ class SyncAssetsAPI:
             self._async_api.search(name=name, description=description, query=query, filter=filter, limit=limit)
         )
 
-    def aggregate_count(
-        self,
-        property: Any = None,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> int:
-        """Count assets, optionally those that have a property, matching the filters.
-
-        Args:
-            property: Count only assets with this property set.
-            advanced_filter: An advanced filter.
-            filter: An AssetFilter.
-
-        Returns:
-            The count.
-        """
-        return run_sync(
-            self._async_api.aggregate_count(property=property, advanced_filter=advanced_filter, filter=filter)
-        )
-
-    def aggregate_cardinality_values(
-        self,
-        property: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> int:
-        """Approximate number of distinct values of a property.
-
-        Args:
-            property: The property (name, enum member or path such as ``["metadata", "key"]``).
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated values.
-            filter: An AssetFilter.
-
-        Returns:
-            The approximate count.
-        """
-        return run_sync(
-            self._async_api.aggregate_cardinality_values(
-                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
-            )
-        )
-
-    def aggregate_cardinality_properties(
-        self,
-        path: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> int:
-        """Approximate number of distinct properties (metadata keys) under ``path``.
-
-        Args:
-            path: The scope, ``["metadata"]``.
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated keys.
-            filter: An AssetFilter.
-
-        Returns:
-            The approximate count.
-        """
-        return run_sync(
-            self._async_api.aggregate_cardinality_properties(
-                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
-            )
-        )
-
-    def aggregate_unique_values(
-        self,
-        property: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> UniqueResultList:
-        """Distinct values of a property with their counts (most frequent first).
-
-        Args:
-            property: The property.
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated values.
-            filter: An AssetFilter.
-
-        Returns:
-            The unique values and counts.
-        """
-        return run_sync(
-            self._async_api.aggregate_unique_values(
-                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
-            )
-        )
-
-    def aggregate_unique_properties(
-        self,
-        path: Any,
-        advanced_filter: Filter | dict[str, Any] | None = None,
-        aggregate_filter: Any = None,
-        filter: AssetFilter | dict[str, Any] | None = None,
-    ) -> UniqueResultList:
-        """Distinct properties (metadata keys) under ``path`` with their counts.
-
-        Args:
-            path: The scope, ``["metadata"]``.
-            advanced_filter: An advanced filter.
-            aggregate_filter: A filter on the aggregated keys.
-            filter: An AssetFilter.
-
-        Returns:
-            The unique properties and counts.
-        """
-        return run_sync(
-            self._async_api.aggregate_unique_properties(
-                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
-            )
-        )
-
     @overload
     def create(self, asset: Asset | AssetWrite) -> Asset: ...
 
@@ -525,5 +415,121 @@ class SyncAssetsAPI:
         return run_sync(
             self._async_api.delete(
                 id=id, external_id=external_id, recursive=recursive, ignore_unknown_ids=ignore_unknown_ids
+            )
+        )
+
+    def aggregate_count(
+        self,
+        property: Any = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Count resources, optionally those that have a property, matching the filters.
+
+        Args:
+            property: Count only resources with this property set.
+            advanced_filter: An advanced filter.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The count.
+        """
+        return run_sync(
+            self._async_api.aggregate_count(property=property, advanced_filter=advanced_filter, filter=filter)
+        )
+
+    def aggregate_cardinality_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct values of a property.
+
+        Args:
+            property: The property (name, enum member or path such as ``["metadata", "key"]``).
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_cardinality_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct properties (metadata keys) under ``path``.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct values of a property with their counts (most frequent first).
+
+        Args:
+            property: The property.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique values and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct properties (metadata keys) under ``path`` with their counts.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique properties and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
             )
         )
