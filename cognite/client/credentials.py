@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from cognite.client._sync import run_sync
@@ -756,13 +757,87 @@ def _default_cache_path(client_id: str) -> Path:
 
 
 def _write_private_file(path: Path, text: str) -> None:
-    """Write a file readable by its owner only, atomically."""
+    """Write a file readable by its owner only, atomically.
+
+    The temporary file is created with ``mkstemp`` (``O_EXCL``, mode 0600) next to the target, so a file or symlink
+    planted in a shared directory such as ``/tmp`` is never written through.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _load_msal_cache(msal: Any, path: Path | None) -> Any:
+    """A ``msal.SerializableTokenCache`` filled from ``path``; an unreadable or corrupt file gives an empty cache."""
+    cache = msal.SerializableTokenCache()
+    if path is not None and path.exists():
+        try:
+            cache.deserialize(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            _logger.warning("Ignoring the unreadable token cache %s (%s); signing in again", path, type(exc).__name__)
+            cache = msal.SerializableTokenCache()
+    return cache
+
+
+def _save_msal_cache(cache: Any, path: Path | None) -> None:
+    """Write msal's token cache to ``path`` (owner-only) if it changed; failing to write only logs a warning."""
+    if path is None or cache is None or not cache.has_state_changed:
+        return
+    try:
+        _write_private_file(path, cache.serialize())  # serialize() clears has_state_changed
+    except OSError as exc:
+        cache.has_state_changed = True  # try again after the next token request
+        _logger.warning("Could not write the token cache %s (%s)", path, type(exc).__name__)
+
+
+def _stale_from_msal_cache(result: Any, leeway: float) -> bool:
+    """Whether msal answered from its own cache with a token that expires within our leeway.
+
+    msal reuses a cached token until 5 minutes before it expires; with a longer leeway such a token would be
+    refreshed by us again on every request, so a new one must be fetched past msal's cache.
+    """
+    if not isinstance(result, dict) or "access_token" not in result or result.get("token_source") != "cache":
+        return False
+    try:
+        return float(result.get("expires_in", 0)) <= leeway
+    except (TypeError, ValueError):
+        return False
+
+
+def _msal_silent(app: Any, scopes: list[str], leeway: float, force: bool, username: str | None = None) -> Any:
+    """A token for the first cached account (of ``username`` if given) without user interaction, or None."""
+    accounts = app.get_accounts(username=username) if username else app.get_accounts()
+    if not accounts:
+        return None
+    if force:
+        result = app.acquire_token_silent(scopes, account=accounts[0], force_refresh=True)
+    else:
+        result = app.acquire_token_silent(scopes, account=accounts[0])
+        if _stale_from_msal_cache(result, leeway):
+            result = app.acquire_token_silent(scopes, account=accounts[0], force_refresh=True)
+    return result if isinstance(result, dict) and "access_token" in result else None
+
+
+async def _run_msal(blocking: Callable[[], Any], source: str, secrets: Sequence[str | None]) -> Any:
+    """Run a blocking msal call in a worker thread; errors other than ours become CogniteAuthError (redacted)."""
+    try:
+        return await asyncio.to_thread(blocking)
+    except CogniteAuthError:
+        raise
+    except Exception as exc:
+        raise CogniteAuthError(
+            f"Could not get a token from {source} (msal): {type(exc).__name__}: {_redact(str(exc), secrets)}"
+        ) from None
+
+
+_NO_MSAL_OPTIONS: Mapping[str, Any] = MappingProxyType({})
 
 
 def _msal_result_to_token(result: Any, requested_at: float, source: str) -> tuple[str, float]:
@@ -774,7 +849,14 @@ def _msal_result_to_token(result: Any, requested_at: float, source: str) -> tupl
 
 
 class _MsalProvider(_CachingTokenProvider):
-    """Shared plumbing of the msal-based providers: msal runs in a worker thread; its app is built lazily."""
+    """Shared plumbing of the msal-based providers: msal runs in a worker thread; its app is built lazily.
+
+    ``_msal_app_options`` (private, not part of the public API) holds extra keyword arguments for msal's application
+    constructor, e.g. ``{"http_client": ..., "instance_discovery": False}``: the unit tests use it to put a fake
+    identity provider behind the real msal. Set it on an instance before its first token request; it is not pickled.
+    """
+
+    _msal_app_options: Mapping[str, Any] = _NO_MSAL_OPTIONS
 
     def __init__(self, token_expiry_leeway_seconds: float) -> None:
         super().__init__(token_expiry_leeway_seconds)
@@ -782,42 +864,46 @@ class _MsalProvider(_CachingTokenProvider):
         self._app: Any = None
         self._msal_cache: Any = None
         self._cache_path: Path | None = None
+        self._msal_force_refresh = False
 
     def _build_app(self) -> Any:
         raise NotImplementedError
 
-    def _acquire(self, app: Any) -> Any:
+    def _acquire(self, app: Any, force: bool) -> Any:
         raise NotImplementedError
 
+    def _secrets(self) -> list[str | None]:
+        return []
+
+    def _invalidate_token(self) -> None:
+        super()._invalidate_token()
+        self._msal_force_refresh = True  # msal would otherwise hand back the token it has cached
+
     def _load_cache(self) -> Any:
-        cache = self._msal.SerializableTokenCache()
-        if self._cache_path is not None and self._cache_path.exists():
-            cache.deserialize(self._cache_path.read_text(encoding="utf-8"))
-        return cache
+        return _load_msal_cache(self._msal, self._cache_path)
 
     def _save_cache(self) -> None:
-        cache = self._msal_cache
-        if self._cache_path is not None and cache is not None and cache.has_state_changed:
-            _write_private_file(self._cache_path, cache.serialize())
+        _save_msal_cache(self._msal_cache, self._cache_path)
 
     def _acquire_blocking(self) -> Any:
         if self._app is None:
             self._app = self._build_app()
+        force, self._msal_force_refresh = self._msal_force_refresh, False
         try:
-            return self._acquire(self._app)
+            return self._acquire(self._app, force)
         finally:
             self._save_cache()
 
     async def _fetch_token(self, http_client: httpx.AsyncClient) -> tuple[str, float]:
         # msal does its own HTTP; http_client is not used.
         requested_at = _now()
-        source = getattr(self, "_authority_url", None) or type(self).__name__
-        result = await asyncio.to_thread(self._acquire_blocking)
-        return _msal_result_to_token(result, requested_at, str(source))
+        source = str(getattr(self, "_authority_url", None) or type(self).__name__)
+        result = await _run_msal(self._acquire_blocking, source, self._secrets())
+        return _msal_result_to_token(result, requested_at, source)
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
-        for transient in ("_msal", "_app", "_msal_cache"):
+        for transient in ("_msal", "_app", "_msal_cache", "_msal_app_options", "_msal_force_refresh"):
             state.pop(transient, None)
         return state
 
@@ -826,6 +912,7 @@ class _MsalProvider(_CachingTokenProvider):
         self._msal = _import_msal()
         self._app = None
         self._msal_cache = None
+        self._msal_force_refresh = False
 
 
 class OAuthClientCertificate(_MsalProvider):
@@ -931,10 +1018,20 @@ class OAuthClientCertificate(_MsalProvider):
             client_id=self._client_id,
             authority=self._authority_url,
             client_credential={"thumbprint": self._cert_thumbprint, "private_key": self._certificate},
+            **self._msal_app_options,
         )
 
-    def _acquire(self, app: Any) -> Any:
-        return app.acquire_token_for_client(scopes=self._scopes)
+    def _secrets(self) -> list[str | None]:
+        return [self._certificate, *self._certificate.splitlines()]
+
+    def _acquire(self, app: Any, force: bool) -> Any:
+        if force:
+            app.remove_tokens_for_client()
+        result = app.acquire_token_for_client(scopes=self._scopes)
+        if _stale_from_msal_cache(result, self._leeway):
+            app.remove_tokens_for_client()
+            result = app.acquire_token_for_client(scopes=self._scopes)
+        return result
 
     def __repr__(self) -> str:
         return (
@@ -1046,15 +1143,17 @@ class OAuthInteractive(_MsalProvider):
     def _build_app(self) -> Any:
         self._msal_cache = self._load_cache()
         return self._msal.PublicClientApplication(
-            client_id=self._client_id, authority=self._authority_url, token_cache=self._msal_cache
+            client_id=self._client_id,
+            authority=self._authority_url,
+            token_cache=self._msal_cache,
+            **self._msal_app_options,
         )
 
-    def _acquire(self, app: Any) -> Any:
-        accounts = app.get_accounts()
-        if accounts:
-            result = app.acquire_token_silent(self._scopes, account=accounts[0])
-            if result and "access_token" in result:
-                return result
+    def _acquire(self, app: Any, force: bool) -> Any:
+        # A cached account (of login_hint, if given) is refreshed silently; the browser is the last resort.
+        result = _msal_silent(app, self._scopes, self._leeway, force, self._login_hint)
+        if result is not None:
+            return result
         return app.acquire_token_interactive(
             scopes=self._scopes, port=self._redirect_port, prompt=self._prompt, login_hint=self._login_hint
         )
@@ -1098,6 +1197,8 @@ class OAuthDeviceCode(_CachingTokenProvider):
     """
 
     _load_key = "device_code"
+    # Extra keyword arguments for msal's application (Entra ID mode); private, see _MsalProvider.
+    _msal_app_options: Mapping[str, Any] = _NO_MSAL_OPTIONS
 
     def __init__(
         self,
@@ -1136,6 +1237,7 @@ class OAuthDeviceCode(_CachingTokenProvider):
         self._msal: Any = None
         self._msal_app: Any = None
         self._msal_cache: Any = None
+        self._msal_force_refresh = False
         self._refresh_token: str | None = None
         self._endpoints: tuple[str, str] | None = None
         if self._authority_url is not None:
@@ -1197,39 +1299,44 @@ class OAuthDeviceCode(_CachingTokenProvider):
     async def _fetch_token(self, http_client: httpx.AsyncClient) -> tuple[str, float]:
         if self._authority_url is not None:
             requested_at = _now()
-            result = await asyncio.to_thread(self._msal_acquire)
+            result = await _run_msal(self._msal_acquire, self._authority_url, [])
             return _msal_result_to_token(result, requested_at, self._authority_url)
         return await self._generic_fetch(http_client)
+
+    def _invalidate_token(self) -> None:
+        super()._invalidate_token()
+        self._msal_force_refresh = True  # msal would otherwise hand back the token it has cached
 
     # -- Entra ID via msal ---------------------------------------------------------------------------------------
 
     def _msal_acquire(self) -> Any:
         if self._msal_app is None:
-            self._msal_cache = self._msal.SerializableTokenCache()
-            path = self._cache_path_on_disk
-            if path is not None and path.exists():
-                self._msal_cache.deserialize(path.read_text(encoding="utf-8"))
+            self._msal_cache = _load_msal_cache(self._msal, self._cache_path_on_disk)
             self._msal_app = self._msal.PublicClientApplication(
-                client_id=self._client_id, authority=self._authority_url, token_cache=self._msal_cache
+                client_id=self._client_id,
+                authority=self._authority_url,
+                token_cache=self._msal_cache,
+                **self._msal_app_options,
             )
         app = self._msal_app
+        force, self._msal_force_refresh = self._msal_force_refresh, False
         try:
-            accounts = app.get_accounts()
-            if accounts:
-                result = app.acquire_token_silent(self._scopes, account=accounts[0])
-                if result and "access_token" in result:
-                    return result
+            result = _msal_silent(app, self._scopes, self._leeway, force)
+            if result is not None:
+                return result
             flow = app.initiate_device_flow(scopes=self._scopes)
             if "user_code" not in flow:
                 raise CogniteOAuthError(str(flow.get("error", "device_flow_failed")), flow.get("error_description"))
-            print(flow["message"], flush=True)  # the user must see where to sign in
+            message = flow.get("message") or (
+                f"To sign in, open {flow.get('verification_uri') or flow.get('verification_url')} "
+                f"and enter the code {flow['user_code']}"
+            )
+            print(message, flush=True)  # the user must see where to sign in
             if self._token_custom_args:
                 return app.acquire_token_by_device_flow(flow, data=dict(self._token_custom_args))
             return app.acquire_token_by_device_flow(flow)
         finally:
-            path = self._cache_path_on_disk
-            if path is not None and self._msal_cache is not None and self._msal_cache.has_state_changed:
-                _write_private_file(path, self._msal_cache.serialize())
+            _save_msal_cache(self._msal_cache, self._cache_path_on_disk)
 
     # -- any RFC 8628 identity provider ------------------------------------------------------------------------
 
@@ -1346,7 +1453,14 @@ class OAuthDeviceCode(_CachingTokenProvider):
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
-        for transient in ("_msal", "_msal_app", "_msal_cache", "_refresh_token"):
+        for transient in (
+            "_msal",
+            "_msal_app",
+            "_msal_cache",
+            "_msal_app_options",
+            "_msal_force_refresh",
+            "_refresh_token",
+        ):
             state.pop(transient, None)
         return state
 
@@ -1355,6 +1469,7 @@ class OAuthDeviceCode(_CachingTokenProvider):
         self._msal = _import_msal() if self._authority_url is not None else None
         self._msal_app = None
         self._msal_cache = None
+        self._msal_force_refresh = False
         self._refresh_token = None
 
     def __repr__(self) -> str:
