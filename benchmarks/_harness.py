@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import resource
 import socket
 import subprocess
@@ -94,3 +95,30 @@ def report(results: dict[str, tuple[Timing, Timing]]) -> None:
     )
     for name, ((fw, fc), (sw, sc)) in results.items():
         print(f"{name:32} {fw:10.2f} {sw:9.2f} {sw / fw:6.2f} {fc:10.2f} {sc:8.2f} {sc / fc:6.2f}")
+
+
+async def floor_create(raw: httpx.AsyncClient, path: str, items: list[dict[str, Any]], chunk: int = 1000) -> None:
+    """The floor of a create: POST ``path`` in chunks, ``gather_bounded``, each response parsed with ``json``."""
+
+    async def one(part: list[dict[str, Any]]) -> None:
+        json.loads((await raw.post(path, json={"items": part})).content)
+
+    await gather_bounded([one(items[i : i + chunk]) for i in range(0, len(items), chunk)])
+
+
+async def floor_list(raw: httpx.AsyncClient, path: str, partitions: int = 1) -> int:
+    """The floor of listing everything: POST ``{path}/list`` following cursors, in ``partitions``; returns the count."""
+
+    async def part(p: int) -> int:
+        cursor, count = None, 0
+        while True:
+            body: dict[str, Any] = {"limit": 1000, "cursor": cursor}
+            if partitions > 1:
+                body["partition"] = f"{p}/{partitions}"
+            data = json.loads((await raw.post(f"{path}/list", json=body)).content)
+            count += len(data["items"])
+            cursor = data.get("nextCursor")
+            if not cursor:
+                return count
+
+    return sum(await gather_bounded([part(p) for p in range(1, partitions + 1)]))

@@ -271,7 +271,8 @@ def generate_api_module(path: Path) -> str | None:
         "from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401",
         f"from {module} import {', '.join(c.name for c in classes)}  # noqa: F401",
     ]
-    targets = [t for c in classes for t in lazy_targets(c)]
+    # Sub-APIs declared in this same module (e.g. client.raw.rows) need no import.
+    targets = [t for c in classes for t in lazy_targets(c) if t.split(":")[0] != module]
     out += type_checking_block(targets)
     out += ["", ""]
     for cls in classes:

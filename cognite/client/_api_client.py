@@ -9,8 +9,9 @@ decoding and error reporting live here, once.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import math
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, cast
 
 import msgspec
@@ -51,6 +52,41 @@ def check_limit(limit: Any, name: str = "limit") -> int | None:
     return int(limit)
 
 
+def check_partitions(partitions: Any, max_items: int | None) -> None:
+    """Validate a partitions argument (a positive int, only with an unlimited limit)."""
+    if partitions is None:
+        return
+    if isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1:
+        raise ValueError(f"partitions must be a positive int, got {partitions!r}")
+    if max_items is not None:
+        raise ValueError("partitions can only be used with an unlimited limit (limit=None, -1 or inf)")
+
+
+def split_filter(filter: dict[str, Any] | None, limits: Mapping[str, int]) -> list[dict[str, Any] | None]:
+    """Split a filter whose lists are longer than the API takes into filters within the limits.
+
+    Every combination of the chunks is one filter, so listing with each of them and merging the results gives
+    what the original filter asks for (a filter within the limits is returned as it is).
+
+    Args:
+        filter: The filter in wire form.
+        limits: Filter key -> the most values the API takes in one request (``maxItems``).
+
+    Returns:
+        The filters.
+    """
+    if not filter:
+        return [filter]
+    options: list[list[tuple[str, Any]]] = []
+    for key, value in filter.items():
+        size = limits.get(key)
+        if size is not None and isinstance(value, list) and len(value) > size:
+            options.append([(key, chunk) for chunk in chunks(value, size)])
+        else:
+            options.append([(key, value)])
+    return [dict(combination) for combination in itertools.product(*options)]
+
+
 class _ItemsResponse(msgspec.Struct, Generic[T], rename="camel"):
     items: list[T]
     next_cursor: str | None = None
@@ -64,6 +100,17 @@ def items_decoder(cls: type[T]) -> msgspec.json.Decoder[_ItemsResponse[T]]:
     dec = _DECODERS.get(cls)
     if dec is None:
         dec = _DECODERS[cls] = msgspec.json.Decoder(_ItemsResponse[cls], strict=False)  # type: ignore[valid-type]
+    return dec
+
+
+_OBJECT_DECODERS: dict[type, msgspec.json.Decoder[Any]] = {}
+
+
+def object_decoder(cls: type[T]) -> msgspec.json.Decoder[T]:
+    """A cached msgspec decoder of one JSON object (not an ``items`` list) into a ``cls`` object."""
+    dec = _OBJECT_DECODERS.get(cls)
+    if dec is None:
+        dec = _OBJECT_DECODERS[cls] = msgspec.json.Decoder(cls, strict=False)
     return dec
 
 
@@ -144,6 +191,25 @@ class IdentifierSequence:
         seq.is_singleton = True
         return seq
 
+    @classmethod
+    def load_keys(cls, values: str | Sequence[str], key: str, name: str) -> IdentifierSequence:
+        """Identifiers that are names or keys (``{key: value}`` on the wire), e.g. RAW databases by ``name``.
+
+        Args:
+            values: One name, or a sequence of them.
+            key: The wire key, e.g. ``"name"`` or ``"key"``.
+            name: The argument name (for error messages).
+
+        Returns:
+            The identifiers, deduplicated in order; a singleton for one name.
+        """
+        seq = cls()
+        names = seq._as_list(values, str, name)
+        if "" in names:
+            raise ValueError(f"{name} must not contain empty strings")
+        seq._items = [{key: v} for v in dict.fromkeys(names)]
+        return seq
+
     def as_dicts(self) -> list[dict[str, Any]]:
         """The identifiers in wire form."""
         return self._items
@@ -178,6 +244,26 @@ def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def resource_path(template: str, **names: Any) -> str:
+    """A path with names embedded in it, each validated and URL-encoded as one path segment.
+
+    Args:
+        template: The path with ``{placeholders}``, e.g. ``"/raw/dbs/{db_name}/tables"``.
+        **names: The values, keyed by placeholder (the argument names, used in error messages).
+
+    Returns:
+        The path, e.g. ``"/raw/dbs/my%2Fdb/tables"``.
+    """
+    from urllib.parse import quote
+
+    for arg, value in names.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{arg} must be a str, got {value!r}")
+        if not value:
+            raise ValueError(f"{arg} must be a non-empty str")
+    return template.format(**{arg: quote(value, safe="") for arg, value in names.items()})
+
+
 class APIClient(Generic[T_Resource, T_List]):
     """Base of every API family: the table of declarations and the generic verbs.
 
@@ -209,6 +295,9 @@ class APIClient(Generic[T_Resource, T_List]):
     async def _post(self, path: str, json: Any = None, params: dict[str, Any] | None = None) -> Any:
         return await self._http.request("POST", path, json=json, params=params, category=self._CATEGORY)
 
+    async def _get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        return await self._http.request("GET", path, params=params, category=self._CATEGORY)
+
     def _decode_items(self, content: bytes, cls: type[Any] | None = None) -> _ItemsResponse[Any]:
         return items_decoder(cls or self._RESOURCE_CLS).decode(content)
 
@@ -216,6 +305,21 @@ class APIClient(Generic[T_Resource, T_List]):
         return (list_cls or self._LIST_CLS)._from_items(items, self._cognite_client)
 
     # ------------------------------------------------------------------------------------------ retrieve
+
+    async def _retrieve(self, path: str, *, resource_cls: type[Any] | None = None) -> Any:
+        """GET one resource by its path (e.g. ``/assets/1``); None when CDF says it does not exist (404 or
+        an error listing it as missing)."""
+        from cognite.client.exceptions import CogniteAPIError
+
+        try:
+            resp = await self._get(path)
+        except CogniteAPIError as err:
+            if err.code == 404 or isinstance(err, CogniteNotFoundError):
+                return None
+            raise
+        item = msgspec.json.decode(resp.content, type=resource_cls or self._RESOURCE_CLS, strict=False)
+        item.__dict__["_cognite_client"] = self._cognite_client
+        return item
 
     async def _retrieve_multiple(
         self,
@@ -268,6 +372,7 @@ class APIClient(Generic[T_Resource, T_List]):
         path: str | None = None,
         resource_cls: type[Any] | None = None,
         list_cls: type[Any] | None = None,
+        partition_cursors: Sequence[str] | None = None,
     ) -> Any:
         """List resources: all pages up to ``limit``; with ``partitions``, partitions in parallel.
 
@@ -280,16 +385,20 @@ class APIClient(Generic[T_Resource, T_List]):
             path: Override of the resource path.
             resource_cls: Override of the resource class.
             list_cls: Override of the list class.
+            partition_cursors: Start cursors of partitions the API handed out (e.g. RAW's ``/cursors``), fetched
+                concurrently instead of ``"m/n"`` partitions; ``limit`` counts them all.
 
         Returns:
             The list class holding the items.
         """
         max_items = check_limit(limit)
-        if partitions is not None:
-            if isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1:
-                raise ValueError(f"partitions must be a positive int, got {partitions!r}")
-            if max_items is not None:
-                raise ValueError("partitions can only be used with an unlimited limit (limit=None, -1 or inf)")
+        if partition_cursors is not None:
+            collected_parts: list[Any] = []
+            args = (partition_cursors, max_items, filter, method, other_params, path, resource_cls)
+            async for page in self._partitioned_pages(*args):
+                collected_parts.extend(page)
+            return self._make_list(collected_parts, list_cls)
+        check_partitions(partitions, max_items)
         if partitions:
             parts = [f"{i}/{partitions}" for i in range(1, partitions + 1)]
 
@@ -321,10 +430,11 @@ class APIClient(Generic[T_Resource, T_List]):
         path: str | None,
         resource_cls: type[Any] | None,
         page_size: int | None = None,
+        start_cursor: str | None = None,
     ) -> AsyncIterator[list[Any]]:
-        """Yield pages of decoded items, following cursors until ``max_items`` or the end."""
+        """Yield pages of decoded items, following cursors (from ``start_cursor``) until ``max_items`` or the end."""
         base = path or self._RESOURCE_PATH
-        cursor: str | None = None
+        cursor: str | None = start_cursor
         fetched = 0
         per_page = min(page_size or self._LIST_LIMIT, self._LIST_LIMIT)
         while max_items is None or fetched < max_items:
@@ -356,6 +466,60 @@ class APIClient(Generic[T_Resource, T_List]):
             if not cursor or not decoded.items:
                 return
 
+    async def _partitioned_pages(
+        self,
+        cursors: Sequence[str],
+        max_items: int | None,
+        filter: dict[str, Any] | None,
+        method: Literal["GET", "POST"],
+        other_params: dict[str, Any] | None,
+        path: str | None,
+        resource_cls: type[Any] | None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[list[Any]]:
+        """Yield pages of several partitions (one start cursor each) fetched concurrently, ``max_items`` in total.
+
+        At most two pages per partition wait to be consumed (memory stays bounded when the consumer is slow);
+        when the consumer stops or a partition fails, every fetch in flight is cancelled and awaited.
+        """
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        slots = asyncio.Semaphore(2 * max(1, len(cursors)))
+        done = object()
+
+        async def produce(cursor: str) -> None:
+            try:
+                args = (max_items, filter, method, None, other_params, path, resource_cls, page_size, cursor)
+                async for page in self._pages(*args):
+                    await slots.acquire()
+                    queue.put_nowait(page)
+            except Exception as exc:
+                queue.put_nowait(exc)
+            finally:
+                queue.put_nowait(done)
+
+        tasks = [asyncio.ensure_future(produce(c)) for c in cursors]
+        try:
+            running, fetched = len(tasks), 0
+            while running:
+                got = await queue.get()
+                if got is done:
+                    running -= 1
+                    continue
+                if isinstance(got, Exception):
+                    raise got
+                slots.release()
+                if max_items is not None:
+                    got = got[: max_items - fetched]
+                fetched += len(got)
+                if got:
+                    yield got
+                if max_items is not None and fetched >= max_items:
+                    return
+        finally:
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
     async def _list_generator(
         self,
         *,
@@ -367,8 +531,15 @@ class APIClient(Generic[T_Resource, T_List]):
         path: str | None = None,
         resource_cls: type[Any] | None = None,
         list_cls: type[Any] | None = None,
+        filters: Sequence[dict[str, Any] | None] | None = None,
+        partition_cursors: Sequence[str] | None = None,
     ) -> AsyncIterator[Any]:
-        """Iterate lazily: one resource at a time, or lists of ``chunk_size``; one page in memory at a time."""
+        """Iterate lazily: one resource at a time, or lists of ``chunk_size``; one page in memory at a time.
+
+        ``filters`` (instead of ``filter``): list with each filter in turn, e.g. the parts of a filter split by
+        :func:`split_filter`; ``limit`` counts them all. ``partition_cursors``: fetch partitions concurrently from
+        these start cursors (see :meth:`_partitioned_pages`).
+        """
         max_items = check_limit(limit)
         if chunk_size is not None and (
             isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1
@@ -376,7 +547,15 @@ class APIClient(Generic[T_Resource, T_List]):
             raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
         buffer: list[Any] = []
         client = self._cognite_client
-        async for page in self._pages(max_items, filter, method, None, other_params, path, resource_cls, chunk_size):
+        flts = [filter] if filters is None else filters
+        pages = (
+            self._chained_pages(flts, max_items, method, other_params, path, resource_cls, chunk_size)
+            if partition_cursors is None
+            else self._partitioned_pages(
+                partition_cursors, max_items, filter, method, other_params, path, resource_cls, chunk_size
+            )
+        )
+        async for page in pages:
             if chunk_size is None:
                 for item in page:
                     item.__dict__["_cognite_client"] = client
@@ -388,6 +567,61 @@ class APIClient(Generic[T_Resource, T_List]):
                 buffer = buffer[chunk_size:]
         if chunk_size is not None and buffer:
             yield self._make_list(buffer, list_cls)
+
+    async def _chained_pages(
+        self,
+        filters: Sequence[dict[str, Any] | None],
+        max_items: int | None,
+        method: Literal["GET", "POST"],
+        other_params: dict[str, Any] | None,
+        path: str | None,
+        resource_cls: type[Any] | None,
+        page_size: int | None,
+    ) -> AsyncIterator[list[Any]]:
+        """The pages of each filter in turn, ``max_items`` in total."""
+        fetched = 0
+        for flt in filters:
+            remaining = None if max_items is None else max_items - fetched
+            if remaining == 0:
+                return
+            async for page in self._pages(remaining, flt, method, None, other_params, path, resource_cls, page_size):
+                fetched += len(page)
+                yield page
+
+    async def _list_many(
+        self,
+        *,
+        filters: Sequence[dict[str, Any] | None],
+        limit: int | float | None,
+        partitions: int | None = None,
+        other_params: dict[str, Any] | None = None,
+        path: str | None = None,
+        resource_cls: type[Any] | None = None,
+        list_cls: type[Any] | None = None,
+    ) -> Any:
+        """List with several filters concurrently (e.g. the parts of a filter split by :func:`split_filter`).
+
+        Returns the results of every filter, in filter order, up to ``limit`` in total; with ``partitions``, each
+        filter is listed in that many partitions.
+        """
+        max_items = check_limit(limit)
+        check_partitions(partitions, max_items)
+        if len(filters) == 1:
+            return await self._list(
+                limit=limit, filter=filters[0], partitions=partitions, other_params=other_params, path=path,
+                resource_cls=resource_cls, list_cls=list_cls,
+            )  # fmt: skip
+
+        def task(flt: dict[str, Any] | None) -> Callable[[], Any]:
+            return lambda: self._list(
+                limit=max_items, filter=flt, partitions=partitions, other_params=other_params, path=path,
+                resource_cls=resource_cls, list_cls=list_cls,
+            )  # fmt: skip
+
+        outcome = await execute([task(f) for f in filters], self._max_workers("read"))
+        raise_if_failed(outcome, [[f] for f in filters])
+        items = [x for listed in outcome.values() for x in listed.data]
+        return self._make_list(items if max_items is None else items[:max_items], list_cls)
 
     # ------------------------------------------------------------------------------------------ create
 
@@ -402,8 +636,15 @@ class APIClient(Generic[T_Resource, T_List]):
         resource_cls: type[Any] | None = None,
         list_cls: type[Any] | None = None,
         input_name: str = "items",
+        params: dict[str, Any] | None = None,
+        decode: bool = True,
+        retryable: bool | None = None,
     ) -> Any:
-        """Create items in concurrent chunks; one object in, one out; a list in, a list out."""
+        """Create items in concurrent chunks; one object in, one out; a list in, a list out.
+
+        ``params`` go in the query string of every request; ``decode=False`` is for APIs that answer with an empty
+        body (None is returned); ``retryable=True`` for creates that are upserts (safe to resend).
+        """
         single = not isinstance(items, Sequence) or isinstance(items, str | bytes | dict)
         item_list = [items] if single else list(items)
         dumped = [_dump_for_write(x, write_cls, input_name) for x in item_list]
@@ -415,13 +656,17 @@ class APIClient(Generic[T_Resource, T_List]):
         def task(idx: Sequence[int]) -> Callable[[], Any]:
             async def run() -> list[Any]:
                 body = {"items": [dumped[i] for i in idx], **(extra_body or {})}
-                resp = await self._http.request("POST", url, json=body, category=self._CATEGORY)
-                return self._decode_items(resp.content, resource_cls).items
+                resp = await self._http.request(
+                    "POST", url, json=body, params=params, category=self._CATEGORY, retryable=retryable
+                )
+                return self._decode_items(resp.content, resource_cls).items if decode else []
 
             return run
 
         outcome = await execute([task(c) for c in index_chunks], self._max_workers("write"))
         raise_if_failed(outcome, [[item_list[i] for i in c] for c in index_chunks])
+        if not decode:
+            return None
         created = [x for chunk in outcome.values() for x in chunk]
         if single:
             created[0].__dict__["_cognite_client"] = self._cognite_client
@@ -549,6 +794,77 @@ class APIClient(Generic[T_Resource, T_List]):
         outcome = await execute([task(c) for c in id_chunks], self._max_workers("delete"))
         raise_if_failed(outcome, id_chunks, unwrap=lambda d: next(iter(d.values())))
 
+    # ------------------------------------------------------------------------------------------ sub-resources
+
+    async def _post_concurrently(
+        self,
+        path: str,
+        bodies: Sequence[Any],
+        *,
+        operation: Literal["read", "write", "delete"] = "write",
+        reported: Sequence[Sequence[Any]] | None = None,
+    ) -> list[Any]:
+        """POST every body to ``path``, at most the operation's concurrency limit at a time (chunks a family built,
+        e.g. rows of a sequence split by the API's limits on rows and values per request).
+
+        Args:
+            path: The path, e.g. ``"/sequences/data"``.
+            bodies: The request bodies.
+            operation: The concurrency limit to use: "read", "write" or "delete".
+            reported: What each body carries, for the error (default: the bodies).
+
+        Returns:
+            The responses, in body order.
+
+        Raises:
+            CogniteAPIError: A request failed; ``successful``, ``failed`` and ``unknown`` list what the bodies carried.
+        """
+
+        def task(body: Any) -> Callable[[], Any]:
+            return lambda: self._post(path, json=body)
+
+        outcome = await execute([task(b) for b in bodies], self._max_workers(operation))
+        raise_if_failed(outcome, reported if reported is not None else [[b] for b in bodies])
+        return outcome.values()
+
+    async def _cursor_pages(
+        self,
+        path: str,
+        body: dict[str, Any],
+        page_cls: type[T],
+        *,
+        max_items: int | None,
+        page_limit: int,
+        count: Callable[[T], int],
+    ) -> AsyncIterator[T]:
+        """POST ``body`` page by page following ``nextCursor``, for endpoints that answer one object with a cursor
+        instead of an ``items`` list (e.g. the rows of a sequence).
+
+        Args:
+            path: The path, e.g. ``"/sequences/data/list"``.
+            body: The request body, without ``limit`` and ``cursor`` (added per page).
+            page_cls: The page class; decodes ``nextCursor`` into ``next_cursor``.
+            max_items: Stop after this many items in total (None: until the last page).
+            page_limit: The most items to ask for per page (the API's maximum ``limit``).
+            count: The number of items in a page.
+
+        Returns:
+            An async iterator of pages (a page may hold fewer items than asked for; the API decides).
+        """
+        decoder = object_decoder(page_cls)
+        fetched, cursor = 0, None
+        while max_items is None or fetched < max_items:
+            request = {**body, "limit": page_limit if max_items is None else min(page_limit, max_items - fetched)}
+            if cursor:
+                request["cursor"] = cursor
+            page = decoder.decode((await self._post(path, json=request)).content)
+            got = count(page)
+            fetched += got
+            yield page
+            cursor = getattr(page, "next_cursor", None)
+            if not cursor or not got:
+                return
+
     # ------------------------------------------------------------------------------------------ search, aggregate
 
     async def _search(self, body: dict[str, Any], limit: int, *, path: str | None = None) -> Any:
@@ -558,6 +874,16 @@ class APIClient(Generic[T_Resource, T_List]):
         url = (path or self._RESOURCE_PATH) + "/search"
         resp = await self._post(url, json={**body, "limit": limit})
         return self._make_list(self._decode_items(resp.content).items)
+
+    async def _search_text(self, search: dict[str, str | None], filter: Any, limit: int) -> Any:
+        """Search by the text fields given (None values left out), narrowed by a filter object or dict."""
+        for name, value in search.items():
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        body: dict[str, Any] = {"search": {k: v for k, v in search.items() if v is not None}}
+        if filter is not None:
+            body["filter"] = _dump_filter(filter)
+        return await self._search(body, limit)
 
     async def _aggregate_raw(self, body: dict[str, Any], *, path: str | None = None) -> list[dict[str, Any]]:
         """POST ``/aggregate`` and return the raw items."""
@@ -668,6 +994,27 @@ def identifier_dicts(
     return IdentifierSequence(ids, external_ids, id_name=id_name, external_id_name=external_id_name).as_dicts()
 
 
+def id_list(ids: int | Sequence[int] | None, name: str) -> list[int] | None:
+    """Validate ids given by a user as a list of ints, deduplicated in order (None stays None)."""
+    return None if ids is None else IdentifierSequence(ids=ids, id_name=name).as_primitives()
+
+
+def external_id_list(external_ids: str | Sequence[str] | None, name: str) -> list[str] | None:
+    """Validate external ids given by a user as a list of strings, deduplicated in order (None stays None)."""
+    if external_ids is None:
+        return None
+    return IdentifierSequence(external_ids=external_ids, external_id_name=name).as_primitives()
+
+
+def check_type(value: T, kind: type | tuple[type, ...], name: str) -> T:
+    """Return ``value`` if it is None or of ``kind`` (a bool is not taken as an int); raise TypeError otherwise."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if value is None or (isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))):
+        return value
+    expected = " or ".join(k.__name__ for k in kinds)
+    raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
+
+
 def dump_sort(sort: Any, sort_cls: type[Any]) -> list[dict[str, Any]]:
     """Dump one or more sort specifications (name, tuple, enum member or sort object) to the wire."""
     specs = sort if isinstance(sort, list) else [sort]
@@ -677,6 +1024,40 @@ def dump_sort(sort: Any, sort_cls: type[Any]) -> list[dict[str, Any]]:
             spec = sort_cls.load(spec) if isinstance(spec, str | tuple | dict) else sort_cls(spec)
         out.append(spec.dump(camel_case=True))
     return out
+
+
+def plain_ids(value: int | Sequence[int] | None, name: str) -> list[int] | None:
+    """Validate ids given by a user for a filter (``assetIds``, ``parentIds``): a list of ints, or None."""
+    return None if value is None else IdentifierSequence(ids=value, id_name=name).as_primitives()
+
+
+def plain_external_ids(value: str | Sequence[str] | None, name: str) -> list[str] | None:
+    """Validate external ids given by a user for a filter (``assetExternalIds``): a list of str, or None."""
+    return None if value is None else IdentifierSequence(external_ids=value, external_id_name=name).as_primitives()
+
+
+def advanced_list_params(
+    advanced_filter: Any, sort: Any, sort_cls: type[Any], partitions: int | None = None
+) -> dict[str, Any]:
+    """The ``advancedFilter`` and ``sort`` fields of a list request; sort cannot be combined with partitions.
+
+    Args:
+        advanced_filter: An advanced filter (``filters.Filter`` or dict), or None.
+        sort: Sort specification(s) (see :func:`dump_sort`), or None.
+        sort_cls: The family's sort class.
+        partitions: The partitions asked for (sort and partitions are mutually exclusive in CDF).
+
+    Returns:
+        The fields to add to the list request body.
+    """
+    params: dict[str, Any] = {}
+    if advanced_filter is not None:
+        params["advancedFilter"] = _dump_filter(advanced_filter)
+    if sort is not None:
+        if partitions:
+            raise ValueError("sort cannot be combined with partitions")
+        params["sort"] = dump_sort(sort, sort_cls)
+    return params
 
 
 class HierarchyCreator:

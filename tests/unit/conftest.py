@@ -378,3 +378,29 @@ def validate_schema() -> Callable[[str, Any], None]:
     from cognite.client.testing._openapi import OpenAPISpec
 
     return OpenAPISpec.load().validate_schema
+
+
+@pytest.fixture
+def routed_cdf(fake_cdf: FakeCDF) -> Callable[[dict[str, Any]], FakeCDF]:
+    """Make the fake CDF answer from a route table instead of its assets store (for any API family).
+
+    ``routed_cdf({"POST /events/list": answer, ...})``: an answer is a JSON body, an ``httpx.Response``, or a
+    function of the request body giving either; a list of answers is served one per request, in order. Other
+    routes get 404. Requests are recorded as usual (``fake_cdf.calls("POST /events/list")``).
+    """
+
+    def install(routes: dict[str, Any]) -> FakeCDF:
+        def intercept(rec: Recorded) -> httpx.Response:
+            if rec.endpoint not in routes:
+                return error_response(404, f"No route {rec.endpoint}")
+            answer = routes[rec.endpoint]
+            if isinstance(answer, list):
+                answer = answer.pop(0)
+            if callable(answer):
+                answer = answer(rec.body)
+            return answer if isinstance(answer, httpx.Response) else httpx.Response(200, json=answer)
+
+        fake_cdf.intercept = intercept
+        return fake_cdf
+
+    return install

@@ -2,14 +2,245 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import (
+    Iterator,  # noqa: F401
+    Sequence,
+)
+from typing import Any, Literal, overload
 
 from cognite.client._api.data_sets import DataSetsAPI  # noqa: F401
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
+from cognite.client.data_classes.data_sets import (
+    DataSet,
+    DataSetFilter,
+    DataSetList,
+    DataSetUpdate,
+    DataSetWrite,
+)
+from cognite.client.data_classes.shared import TimestampRange
 
 
 class SyncDataSetsAPI:
-    """Work with data sets."""
+    """Create, read and update data sets.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.data_sets import DataSetWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.data_sets.create(DataSetWrite(external_id="ds", name="Sensors"))
+        ...     client.data_sets.retrieve(external_id="ds").write_protected
+        False
+    """
 
     def __init__(self, async_api: DataSetsAPI) -> None:
         self._async_api = async_api
+
+    def retrieve(self, id: int | None = None, external_id: str | None = None) -> DataSet | None:
+        """Retrieve one data set by id or external id.
+
+        Args:
+            id: The id.
+            external_id: The external id.
+
+        Returns:
+            The data set, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.data_sets.retrieve(id=1) is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(id=id, external_id=external_id))
+
+    def retrieve_multiple(
+        self,
+        ids: Sequence[int] | None = None,
+        external_ids: Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> DataSetList:
+        """Retrieve several data sets by ids and/or external ids.
+
+        Args:
+            ids: The ids.
+            external_ids: The external ids.
+            ignore_unknown_ids: Leave out identifiers that do not exist instead of raising.
+
+        Returns:
+            The data sets.
+
+        Raises:
+            CogniteNotFoundError: Some identifiers do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.data_sets.retrieve_multiple(external_ids=["a"], ignore_unknown_ids=True))
+            0
+        """
+        return run_sync(
+            self._async_api.retrieve_multiple(ids=ids, external_ids=external_ids, ignore_unknown_ids=ignore_unknown_ids)
+        )
+
+    def list(
+        self,
+        metadata: dict[str, str] | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        external_id_prefix: str | None = None,
+        write_protected: bool | None = None,
+        limit: int | None = 25,
+    ) -> DataSetList:
+        """List data sets matching the filters.
+
+        Args:
+            metadata: Metadata key-value pairs that must all match.
+            created_time: Range of creation time (ms), e.g. ``{"min": 0, "max": 1}``.
+            last_updated_time: Range of last update time (ms).
+            external_id_prefix: Prefix of the external id.
+            write_protected: Only write-protected (True) or only unprotected (False) data sets.
+            limit: Maximum number of data sets (default 25; None, -1 or inf: all).
+
+        Returns:
+            The data sets.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.data_sets.list(write_protected=True, limit=5))
+            0
+        """
+        return run_sync(
+            self._async_api.list(
+                metadata=metadata,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                external_id_prefix=external_id_prefix,
+                write_protected=write_protected,
+                limit=limit,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        metadata: dict[str, str] | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        external_id_prefix: str | None = None,
+        write_protected: bool | None = None,
+        limit: int | None = None,
+    ) -> Iterator[DataSet] | Iterator[DataSetList]:
+        """Iterate over data sets lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many data sets (None: one at a time).
+            metadata: Metadata key-value pairs that must all match.
+            created_time: Range of creation time.
+            last_updated_time: Range of last update time.
+            external_id_prefix: Prefix of the external id.
+            write_protected: Only write-protected (True) or only unprotected (False) data sets.
+            limit: Maximum number of data sets (None: all).
+
+        Returns:
+            An async iterator of data sets or data set lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for data_set in client.data_sets(external_id_prefix="sensor"):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                metadata=metadata,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                external_id_prefix=external_id_prefix,
+                write_protected=write_protected,
+                limit=limit,
+            )
+        )  # type: ignore[return-value]
+
+    def aggregate_count(self, filter: DataSetFilter | dict[str, Any] | None = None) -> int:
+        """Count the data sets matching a filter.
+
+        Args:
+            filter: A DataSetFilter, or a dict with camelCase or snake_case keys.
+
+        Returns:
+            The count.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.data_sets.aggregate_count(filter={"write_protected": True})
+            0
+        """
+        return run_sync(self._async_api.aggregate_count(filter=filter))
+
+    @overload
+    def create(self, data_set: DataSet | DataSetWrite) -> DataSet: ...
+
+    @overload
+    def create(self, data_set: Sequence[DataSet] | Sequence[DataSetWrite]) -> DataSetList: ...
+
+    def create(
+        self, data_set: DataSet | DataSetWrite | Sequence[DataSet] | Sequence[DataSetWrite]
+    ) -> DataSet | DataSetList:
+        """Create one or more data sets (10 per request, requests sent concurrently).
+
+        Args:
+            data_set: A data set or a list of data sets (write or read objects).
+
+        Returns:
+            The created data set, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.data_sets import DataSetWrite
+            >>> with emulated_client() as client:
+            ...     client.data_sets.create(DataSetWrite(external_id="ds", write_protected=True)).write_protected
+            True
+        """
+        return run_sync(self._async_api.create(data_set=data_set))  # type: ignore[return-value]
+
+    @overload
+    def update(
+        self,
+        item: DataSet | DataSetWrite | DataSetUpdate,
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> DataSet: ...
+
+    @overload
+    def update(
+        self,
+        item: Sequence[DataSet | DataSetWrite | DataSetUpdate],
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> DataSetList: ...
+
+    def update(
+        self,
+        item: DataSet | DataSetWrite | DataSetUpdate | Sequence[DataSet | DataSetWrite | DataSetUpdate],
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> DataSet | DataSetList:
+        """Update one or more data sets, from DataSetUpdate objects or from whole data sets.
+
+        Args:
+            item: Data set(s) or DataSetUpdate(s).
+            mode: For whole data sets: "replace_ignore_null" (set given fields), "patch" (also add to metadata
+                instead of replacing), or "replace" (clear what is not given).
+
+        Returns:
+            The updated data set, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.data_sets import DataSetUpdate, DataSetWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.data_sets.create(DataSetWrite(external_id="ds"))
+            ...     client.data_sets.update(DataSetUpdate(external_id="ds").name.set("Sensors")).name
+            'Sensors'
+        """
+        return run_sync(self._async_api.update(item=item, mode=mode))  # type: ignore[return-value]

@@ -2,14 +2,511 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from cognite.client._api.events import EventsAPI  # noqa: F401
+from cognite.client.data_classes.events import (
+    EndTimeFilter,
+    Event,
+    EventFilter,
+    EventList,
+    EventUpdate,
+    EventWrite,
+)
+from cognite.client.data_classes.shared import TimestampRange
+
+if TYPE_CHECKING:
+    from cognite.client.data_classes.filters import Filter
+from typing import TYPE_CHECKING, Any
+
+from cognite.client.data_classes._base import CogniteFilter
+
+if TYPE_CHECKING:
+    from cognite.client.data_classes.aggregations import UniqueResultList
+    from cognite.client.data_classes.filters import Filter
+from collections.abc import Iterator  # noqa: F401
+from typing import TYPE_CHECKING
+
+from cognite.client._api.events import (  # noqa: F401
+    EventsAPI,  # noqa: F401
+    SortSpec,
+    SortSpecs,
+)
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 
 class SyncEventsAPI:
-    """Work with events."""
+    """Create, read, update, delete, search and aggregate events.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.events import EventWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.events.create(EventWrite(external_id="e1", type="alarm", start_time=0))
+        ...     client.events.retrieve(external_id="e1").type
+        'alarm'
+    """
 
     def __init__(self, async_api: EventsAPI) -> None:
         self._async_api = async_api
+
+    def retrieve(self, id: int | None = None, external_id: str | None = None) -> Event | None:
+        """Retrieve one event by id or external id.
+
+        Args:
+            id: The id.
+            external_id: The external id.
+
+        Returns:
+            The event, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.events.retrieve(external_id="missing") is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(id=id, external_id=external_id))
+
+    def retrieve_multiple(
+        self,
+        ids: Sequence[int] | None = None,
+        external_ids: Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> EventList:
+        """Retrieve several events by ids and/or external ids.
+
+        Args:
+            ids: The ids.
+            external_ids: The external ids.
+            ignore_unknown_ids: Leave out identifiers that do not exist instead of raising.
+
+        Returns:
+            The events (duplicates in the input are asked for once).
+
+        Raises:
+            CogniteNotFoundError: Some identifiers do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.events.retrieve_multiple(external_ids=["a", "b"], ignore_unknown_ids=True))
+            0
+        """
+        return run_sync(
+            self._async_api.retrieve_multiple(ids=ids, external_ids=external_ids, ignore_unknown_ids=ignore_unknown_ids)
+        )
+
+    def list(
+        self,
+        start_time: dict[str, Any] | TimestampRange | None = None,
+        end_time: dict[str, Any] | EndTimeFilter | None = None,
+        active_at_time: dict[str, Any] | TimestampRange | None = None,
+        type: str | None = None,
+        subtype: str | None = None,
+        metadata: dict[str, str] | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_external_ids: Sequence[str] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        source: str | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        external_id_prefix: str | None = None,
+        sort: SortSpecs | None = None,
+        partitions: int | None = None,
+        limit: int | None = 25,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+    ) -> EventList:
+        """List events matching the filters.
+
+        Args:
+            start_time: Range of the start time (ms), e.g. ``{"min": 0, "max": 1}``.
+            end_time: Range of the end time, or ``EndTimeFilter(is_null=True)`` for ongoing events.
+            active_at_time: Events active at some point in this range.
+            type: Exact type.
+            subtype: Exact subtype.
+            metadata: Metadata key-value pairs that must all match.
+            asset_ids: Events linked to any of these asset ids.
+            asset_external_ids: Events linked to any of these asset external ids.
+            asset_subtree_ids: Events linked to assets in the subtrees of these ids.
+            asset_subtree_external_ids: Events linked to assets in the subtrees of these external ids.
+            data_set_ids: Only events in these data sets (ids).
+            data_set_external_ids: Only events in these data sets (external ids).
+            source: Exact source.
+            created_time: Range of creation time (ms).
+            last_updated_time: Range of last update time (ms).
+            external_id_prefix: Prefix of the external id.
+            sort: Sort specification(s): property name, (property, order[, nulls]), SortableEventProperty or
+                EventSort (not with partitions).
+            partitions: Fetch this many partitions in parallel (only with an unlimited limit).
+            limit: Maximum number of events (default 25; None, -1 or inf: all).
+            advanced_filter: An advanced filter (``cognite.client.data_classes.filters``).
+
+        Returns:
+            The events.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.events import EndTimeFilter, EventWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.events.create([EventWrite(start_time=0), EventWrite(start_time=0, end_time=5)])
+            ...     len(client.events.list(end_time=EndTimeFilter(is_null=True)))
+            1
+        """
+        return run_sync(
+            self._async_api.list(
+                start_time=start_time,
+                end_time=end_time,
+                active_at_time=active_at_time,
+                type=type,
+                subtype=subtype,
+                metadata=metadata,
+                asset_ids=asset_ids,
+                asset_external_ids=asset_external_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                source=source,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                external_id_prefix=external_id_prefix,
+                sort=sort,
+                partitions=partitions,
+                limit=limit,
+                advanced_filter=advanced_filter,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        start_time: dict[str, Any] | TimestampRange | None = None,
+        end_time: dict[str, Any] | EndTimeFilter | None = None,
+        active_at_time: dict[str, Any] | TimestampRange | None = None,
+        type: str | None = None,
+        subtype: str | None = None,
+        metadata: dict[str, str] | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_external_ids: Sequence[str] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        source: str | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        external_id_prefix: str | None = None,
+        sort: SortSpecs | None = None,
+        limit: int | None = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+    ) -> Iterator[Event] | Iterator[EventList]:
+        """Iterate over events lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many events (None: one event at a time).
+            start_time: Range of the start time (ms).
+            end_time: Range of the end time, or ``EndTimeFilter(is_null=True)``.
+            active_at_time: Events active at some point in this range.
+            type: Exact type.
+            subtype: Exact subtype.
+            metadata: Metadata key-value pairs that must all match.
+            asset_ids: Events linked to any of these asset ids.
+            asset_external_ids: Events linked to any of these asset external ids.
+            asset_subtree_ids: Events linked to assets in these subtrees (ids).
+            asset_subtree_external_ids: Events linked to assets in these subtrees (external ids).
+            data_set_ids: Only events in these data sets (ids).
+            data_set_external_ids: Only events in these data sets (external ids).
+            source: Exact source.
+            created_time: Range of creation time.
+            last_updated_time: Range of last update time.
+            external_id_prefix: Prefix of the external id.
+            sort: Sort specification(s).
+            limit: Maximum number of events (None: all).
+            advanced_filter: An advanced filter.
+
+        Returns:
+            An async iterator of events or event lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for chunk in client.events(chunk_size=100, type="alarm"):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                start_time=start_time,
+                end_time=end_time,
+                active_at_time=active_at_time,
+                type=type,
+                subtype=subtype,
+                metadata=metadata,
+                asset_ids=asset_ids,
+                asset_external_ids=asset_external_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                source=source,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                external_id_prefix=external_id_prefix,
+                sort=sort,
+                limit=limit,
+                advanced_filter=advanced_filter,
+            )
+        )  # type: ignore[return-value]
+
+    def search(
+        self, description: str | None = None, filter: EventFilter | dict[str, Any] | None = None, limit: int = 25
+    ) -> EventList:
+        """Search events by description (relevance ordered), optionally narrowed by a filter.
+
+        Args:
+            description: Fuzzy search on the description.
+            filter: An EventFilter (or dict, camelCase or snake_case keys) to narrow the search.
+            limit: Maximum number of results (default 25).
+
+        Returns:
+            The matching events.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.events import EventWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.events.create(EventWrite(description="pump trip", type="alarm"))
+            ...     client.events.search(description="pump", filter={"type": "alarm"})[0].description
+            'pump trip'
+        """
+        return run_sync(self._async_api.search(description=description, filter=filter, limit=limit))
+
+    @overload
+    def create(self, event: Event | EventWrite) -> Event: ...
+
+    @overload
+    def create(self, event: Sequence[Event] | Sequence[EventWrite]) -> EventList: ...
+
+    def create(self, event: Event | EventWrite | Sequence[Event] | Sequence[EventWrite]) -> Event | EventList:
+        """Create one or more events (chunked by the API limit, chunks sent concurrently).
+
+        Args:
+            event: An event or a list of events (write or read objects).
+
+        Returns:
+            The created event, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.events import EventWrite
+            >>> with emulated_client() as client:
+            ...     client.events.create(EventWrite(external_id="e", start_time=0)).start_time
+            0
+        """
+        return run_sync(self._async_api.create(event=event))  # type: ignore[return-value]
+
+    @overload
+    def update(
+        self,
+        item: Event | EventWrite | EventUpdate,
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> Event: ...
+
+    @overload
+    def update(
+        self,
+        item: Sequence[Event | EventWrite | EventUpdate],
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> EventList: ...
+
+    def update(
+        self,
+        item: Event | EventWrite | EventUpdate | Sequence[Event | EventWrite | EventUpdate],
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> Event | EventList:
+        """Update one or more events, from EventUpdate objects or from whole events.
+
+        Args:
+            item: Event(s) or EventUpdate(s).
+            mode: For whole events: "replace_ignore_null" (set given fields), "patch" (also add to metadata and
+                asset ids instead of replacing), or "replace" (clear what is not given).
+
+        Returns:
+            The updated event, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.events import EventUpdate, EventWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.events.create(EventWrite(external_id="e", start_time=0))
+            ...     client.events.update(EventUpdate(external_id="e").end_time.set(9)).end_time
+            9
+        """
+        return run_sync(self._async_api.update(item=item, mode=mode))  # type: ignore[return-value]
+
+    @overload
+    def upsert(self, item: Event | EventWrite, mode: Literal["patch", "replace"] = "patch") -> Event: ...
+
+    @overload
+    def upsert(self, item: Sequence[Event | EventWrite], mode: Literal["patch", "replace"] = "patch") -> EventList: ...
+
+    def upsert(
+        self, item: Event | EventWrite | Sequence[Event | EventWrite], mode: Literal["patch", "replace"] = "patch"
+    ) -> Event | EventList:
+        """Update the events that exist and create the others (not atomic).
+
+        Args:
+            item: Event(s) to upsert, identified by id or external id.
+            mode: "patch" (only given fields) or "replace" (clear what is not given).
+
+        Returns:
+            The upserted event(s), in input order.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.events import EventWrite
+            >>> with emulated_client() as client:
+            ...     [e.type for e in client.events.upsert([EventWrite(external_id="e", type="t")])]
+            ['t']
+        """
+        return run_sync(self._async_api.upsert(item=item, mode=mode))  # type: ignore[return-value]
+
+    def delete(
+        self,
+        id: int | Sequence[int] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> None:
+        """Delete one or more events.
+
+        Args:
+            id: Id(s) to delete.
+            external_id: External id(s) to delete.
+            ignore_unknown_ids: Do not fail on identifiers that do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.events.delete(external_id=["gone"], ignore_unknown_ids=True)
+        """
+        return run_sync(self._async_api.delete(id=id, external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))
+
+    def aggregate_count(
+        self,
+        property: Any = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Count resources, optionally those that have a property, matching the filters.
+
+        Args:
+            property: Count only resources with this property set.
+            advanced_filter: An advanced filter.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The count.
+        """
+        return run_sync(
+            self._async_api.aggregate_count(property=property, advanced_filter=advanced_filter, filter=filter)
+        )
+
+    def aggregate_cardinality_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct values of a property.
+
+        Args:
+            property: The property (name, enum member or path such as ``["metadata", "key"]``).
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_cardinality_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct properties (metadata keys) under ``path``.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct values of a property with their counts (most frequent first).
+
+        Args:
+            property: The property.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique values and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct properties (metadata keys) under ``path`` with their counts.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique properties and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )

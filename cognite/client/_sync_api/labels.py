@@ -2,14 +2,180 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import (
+    Iterator,  # noqa: F401
+    Sequence,
+)
+from typing import overload
 
 from cognite.client._api.labels import LabelsAPI  # noqa: F401
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
+from cognite.client.data_classes._base import SequenceNotStr
+from cognite.client.data_classes.labels import (
+    LabelDefinition,
+    LabelDefinitionList,
+    LabelDefinitionWrite,
+)
 
 
 class SyncLabelsAPI:
-    """Work with label definitions."""
+    """Create, read and delete label definitions (attach labels to assets, files and relationships).
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes import LabelDefinitionWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.labels.create(LabelDefinitionWrite(external_id="PUMP", name="Pump"))
+        ...     client.labels.retrieve(external_id="PUMP").name
+        'Pump'
+    """
 
     def __init__(self, async_api: LabelsAPI) -> None:
         self._async_api = async_api
+
+    @overload
+    def retrieve(self, external_id: str, ignore_unknown_ids: bool = False) -> LabelDefinition | None: ...
+
+    @overload
+    def retrieve(
+        self, external_id: SequenceNotStr[str] | list[str] | tuple[str, ...], ignore_unknown_ids: bool = False
+    ) -> LabelDefinitionList: ...
+
+    def retrieve(
+        self, external_id: str | SequenceNotStr[str] | list[str] | tuple[str, ...], ignore_unknown_ids: bool = False
+    ) -> LabelDefinition | LabelDefinitionList | None:
+        """Retrieve one or more label definitions by external id.
+
+        Args:
+            external_id: One external id (gives one label definition or None) or a list (gives a list).
+            ignore_unknown_ids: With a list: leave out external ids that do not exist instead of raising.
+
+        Returns:
+            The label definition (None if it does not exist), or a list for a list.
+
+        Raises:
+            CogniteNotFoundError: Some external ids of a list do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.labels.retrieve(external_id="missing", ignore_unknown_ids=True) is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))  # type: ignore[return-value]
+
+    def list(
+        self,
+        name: str | None = None,
+        external_id_prefix: str | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        limit: int | None = 25,
+    ) -> LabelDefinitionList:
+        """List label definitions matching the filters.
+
+        Args:
+            name: Exact name.
+            external_id_prefix: Prefix of the external id.
+            data_set_ids: Only label definitions in these data sets (ids).
+            data_set_external_ids: Only label definitions in these data sets (external ids).
+            limit: Maximum number of label definitions (default 25; None, -1 or inf: all).
+
+        Returns:
+            The label definitions.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.labels.list(external_id_prefix="PU", limit=5))
+            0
+        """
+        return run_sync(
+            self._async_api.list(
+                name=name,
+                external_id_prefix=external_id_prefix,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                limit=limit,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        name: str | None = None,
+        external_id_prefix: str | None = None,
+        limit: int | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+    ) -> Iterator[LabelDefinition] | Iterator[LabelDefinitionList]:
+        """Iterate over label definitions lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many label definitions (None: one at a time).
+            name: Exact name.
+            external_id_prefix: Prefix of the external id.
+            limit: Maximum number of label definitions (None: all).
+            data_set_ids: Only label definitions in these data sets (ids).
+            data_set_external_ids: Only label definitions in these data sets (external ids).
+
+        Returns:
+            An async iterator of label definitions or lists of them.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for label in client.labels(external_id_prefix="PU"):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                name=name,
+                external_id_prefix=external_id_prefix,
+                limit=limit,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+            )
+        )  # type: ignore[return-value]
+
+    @overload
+    def create(self, label: LabelDefinition | LabelDefinitionWrite) -> LabelDefinition: ...
+
+    @overload
+    def create(self, label: Sequence[LabelDefinition] | Sequence[LabelDefinitionWrite]) -> LabelDefinitionList: ...
+
+    def create(
+        self, label: LabelDefinition | LabelDefinitionWrite | Sequence[LabelDefinition] | Sequence[LabelDefinitionWrite]
+    ) -> LabelDefinition | LabelDefinitionList:
+        """Create one or more label definitions (chunked by the API limit, chunks sent concurrently).
+
+        Args:
+            label: A label definition or a list of them (write or read objects).
+
+        Returns:
+            The created label definition, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import LabelDefinitionWrite
+            >>> with emulated_client() as client:
+            ...     client.labels.create([LabelDefinitionWrite("PUMP", "Pump")]).as_external_ids()
+            ['PUMP']
+        """
+        return run_sync(self._async_api.create(label=label))  # type: ignore[return-value]
+
+    def delete(self, external_id: str | SequenceNotStr[str] | Sequence[str] | None = None) -> None:
+        """Delete one or more label definitions (resources keep the labels attached to them).
+
+        Args:
+            external_id: The external id(s) to delete.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import LabelDefinitionWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.labels.create(LabelDefinitionWrite("PUMP", "Pump"))
+            ...     client.labels.delete(external_id="PUMP")
+        """
+        return run_sync(self._async_api.delete(external_id=external_id))

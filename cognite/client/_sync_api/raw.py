@@ -2,14 +2,488 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, overload
 
-from cognite.client._api.raw import RawAPI  # noqa: F401
+from cognite.client.data_classes.raw import (
+    Database,
+    DatabaseList,
+    Row,
+    RowList,
+    RowWrite,
+    Table,
+    TableList,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+from collections.abc import Iterator  # noqa: F401
+from typing import TYPE_CHECKING
+
+from cognite.client._api.raw import RawAPI, RawDatabasesAPI, RawRowsAPI, RawTablesAPI  # noqa: F401
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 
 class SyncRawAPI:
-    """Work with RAW databases, tables and rows."""
+    """Work with RAW databases, tables and rows.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> with emulated_client() as client:
+        ...     client.raw.rows.insert("db", "table", {"r1": {"a": 1}}, ensure_parent=True)
+        ...     client.raw.rows.retrieve("db", "table", "r1").columns
+        {'a': 1}
+    """
 
     def __init__(self, async_api: RawAPI) -> None:
         self._async_api = async_api
+
+    databases: SyncLazyAPI[SyncRawDatabasesAPI] = SyncLazyAPI("cognite.client._sync_api.raw:SyncRawDatabasesAPI")
+
+    tables: SyncLazyAPI[SyncRawTablesAPI] = SyncLazyAPI("cognite.client._sync_api.raw:SyncRawTablesAPI")
+
+    rows: SyncLazyAPI[SyncRawRowsAPI] = SyncLazyAPI("cognite.client._sync_api.raw:SyncRawRowsAPI")
+
+
+class SyncRawDatabasesAPI:
+    """Create, list and delete RAW databases.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> with emulated_client() as client:
+        ...     _ = client.raw.databases.create("db")
+        ...     client.raw.databases.list().as_names()
+        ['db']
+    """
+
+    def __init__(self, async_api: RawDatabasesAPI) -> None:
+        self._async_api = async_api
+
+    @overload
+    def create(self, name: str) -> Database: ...
+
+    @overload
+    def create(self, name: list[str]) -> DatabaseList: ...
+
+    def create(self, name: str | list[str]) -> Database | DatabaseList:
+        """Create one or more databases.
+
+        Args:
+            name: A database name, or a list of names.
+
+        Returns:
+            The created database, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.databases.create("db").name
+            'db'
+        """
+        return run_sync(self._async_api.create(name=name))  # type: ignore[return-value]
+
+    def list(self, limit: int | None = 25) -> DatabaseList:
+        """List databases.
+
+        Args:
+            limit: Maximum number of databases (default 25; None, -1 or inf: all).
+
+        Returns:
+            The databases.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.raw.databases.list(limit=None))
+            0
+        """
+        return run_sync(self._async_api.list(limit=limit))
+
+    def __call__(
+        self, chunk_size: int | None = None, limit: int | None = None
+    ) -> Iterator[Database] | Iterator[DatabaseList]:
+        """Iterate over databases lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many databases (None: one database at a time).
+            limit: Maximum number of databases (None: all).
+
+        Returns:
+            An async iterator of databases or database lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.raw.databases.create(["a", "b"])
+            ...     [db.name for db in client.raw.databases()]
+            ['a', 'b']
+        """
+        return SyncIterator(self._async_api.__call__(chunk_size=chunk_size, limit=limit))  # type: ignore[return-value]
+
+    def delete(self, name: str | Sequence[str], recursive: bool = False) -> None:
+        """Delete one or more databases.
+
+        Args:
+            name: A database name, or a list of names.
+            recursive: Also delete the tables in them (otherwise deleting a database with tables fails).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.raw.databases.create("db")
+            ...     client.raw.databases.delete("db")
+            ...     len(client.raw.databases.list())
+            0
+        """
+        return run_sync(self._async_api.delete(name=name, recursive=recursive))
+
+
+class SyncRawTablesAPI:
+    """Create, list and delete the tables of a RAW database.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> with emulated_client() as client:
+        ...     _ = client.raw.databases.create("db")
+        ...     _ = client.raw.tables.create("db", ["t1", "t2"])
+        ...     client.raw.tables.list("db").as_names()
+        ['t1', 't2']
+    """
+
+    def __init__(self, async_api: RawTablesAPI) -> None:
+        self._async_api = async_api
+
+    @overload
+    def create(self, db_name: str, name: str) -> Table: ...
+
+    @overload
+    def create(self, db_name: str, name: list[str]) -> TableList: ...
+
+    def create(self, db_name: str, name: str | list[str]) -> Table | TableList:
+        """Create one or more tables in a database.
+
+        Args:
+            db_name: The database.
+            name: A table name, or a list of names.
+
+        Returns:
+            The created table, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.raw.databases.create("db")
+            ...     client.raw.tables.create("db", "t").name
+            't'
+        """
+        return run_sync(self._async_api.create(db_name=db_name, name=name))  # type: ignore[return-value]
+
+    def list(self, db_name: str, limit: int | None = 25) -> TableList:
+        """List the tables of a database.
+
+        Args:
+            db_name: The database.
+            limit: Maximum number of tables (default 25; None, -1 or inf: all).
+
+        Returns:
+            The tables.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.raw.databases.create("db")
+            ...     len(client.raw.tables.list("db", limit=None))
+            0
+        """
+        return run_sync(self._async_api.list(db_name=db_name, limit=limit))
+
+    def __call__(
+        self, db_name: str, chunk_size: int | None = None, limit: int | None = None
+    ) -> Iterator[Table] | Iterator[TableList]:
+        """Iterate over the tables of a database lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            db_name: The database.
+            chunk_size: Yield lists of this many tables (None: one table at a time).
+            limit: Maximum number of tables (None: all).
+
+        Returns:
+            An async iterator of tables or table lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.raw.databases.create("db")
+            ...     _ = client.raw.tables.create("db", ["t"])
+            ...     [t.name for t in client.raw.tables("db")]
+            ['t']
+        """
+        return SyncIterator(self._async_api.__call__(db_name=db_name, chunk_size=chunk_size, limit=limit))  # type: ignore[return-value]
+
+    def delete(self, db_name: str, name: str | Sequence[str]) -> None:
+        """Delete one or more tables of a database (and their rows).
+
+        Args:
+            db_name: The database.
+            name: A table name, or a list of names.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.raw.databases.create("db")
+            ...     _ = client.raw.tables.create("db", "t")
+            ...     client.raw.tables.delete("db", "t")
+        """
+        return run_sync(self._async_api.delete(db_name=db_name, name=name))
+
+
+class SyncRawRowsAPI:
+    """Insert, retrieve, list and delete the rows of a RAW table.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.raw import RowWrite
+        >>> with emulated_client() as client:
+        ...     client.raw.rows.insert("db", "t", [RowWrite(key="r1", columns={"a": 1})], ensure_parent=True)
+        ...     [r.key for r in client.raw.rows.list("db", "t")]
+        ['r1']
+    """
+
+    def __init__(self, async_api: RawRowsAPI) -> None:
+        self._async_api = async_api
+
+    def insert(
+        self,
+        db_name: str,
+        table_name: str,
+        row: Sequence[Row] | Sequence[RowWrite] | Row | RowWrite | dict[str, Any],
+        ensure_parent: bool = False,
+    ) -> None:
+        """Insert rows into a table; a row whose key exists has its columns replaced.
+
+        Sent in chunks of the API's limit (10,000 rows), chunks concurrently. Inserting is an upsert, so a chunk
+        whose outcome is unknown (timeout, dropped connection, 5xx) is safely resent.
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            row: Rows (RowWrite or Row objects), one row, or a dict of row key -> columns.
+            ensure_parent: Create the database and the table if they do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.rows.insert("db", "t", {"r1": {"a": 1}, "r2": {"a": 2}}, ensure_parent=True)
+            ...     len(client.raw.rows.list("db", "t"))
+            2
+        """
+        return run_sync(
+            self._async_api.insert(db_name=db_name, table_name=table_name, row=row, ensure_parent=ensure_parent)
+        )
+
+    def insert_dataframe(
+        self, db_name: str, table_name: str, dataframe: pd.DataFrame, ensure_parent: bool = False, dropna: bool = True
+    ) -> None:
+        """Insert the rows of a pandas DataFrame: the index gives the row keys, each column a column.
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            dataframe: The DataFrame (its index must be unique).
+            ensure_parent: Create the database and the table if they do not exist.
+            dropna: Leave out NaN values (None in object columns is kept as null); otherwise NaN becomes null.
+
+        Example:
+            >>> import pandas as pd
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     df = pd.DataFrame({"a": [1.0, None], "b": ["x", "y"]}, index=["r1", "r2"])
+            ...     client.raw.rows.insert_dataframe("db", "t", df, ensure_parent=True)
+            ...     client.raw.rows.retrieve("db", "t", "r2").columns
+            {'b': 'y'}
+        """
+        return run_sync(
+            self._async_api.insert_dataframe(
+                db_name=db_name, table_name=table_name, dataframe=dataframe, ensure_parent=ensure_parent, dropna=dropna
+            )
+        )
+
+    def delete(self, db_name: str, table_name: str, key: str | Sequence[str]) -> None:
+        """Delete rows of a table by key (keys that do not exist are ignored).
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            key: A row key, or a list of keys.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.rows.insert("db", "t", {"r1": {"a": 1}}, ensure_parent=True)
+            ...     client.raw.rows.delete("db", "t", "r1")
+            ...     client.raw.rows.retrieve("db", "t", "r1") is None
+            True
+        """
+        return run_sync(self._async_api.delete(db_name=db_name, table_name=table_name, key=key))
+
+    def retrieve(self, db_name: str, table_name: str, key: str) -> Row | None:
+        """Retrieve one row by key.
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            key: The row key.
+
+        Returns:
+            The row, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.rows.insert("db", "t", {"r1": {"a": 1}}, ensure_parent=True)
+            ...     client.raw.rows.retrieve("db", "t", "r1")["a"]
+            1
+        """
+        return run_sync(self._async_api.retrieve(db_name=db_name, table_name=table_name, key=key))
+
+    def list(
+        self,
+        db_name: str,
+        table_name: str,
+        min_last_updated_time: int | None = None,
+        max_last_updated_time: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = 25,
+        partitions: int | None = None,
+    ) -> RowList:
+        """List the rows of a table.
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            min_last_updated_time: Only rows last updated after this time (exclusive, ms since epoch).
+            max_last_updated_time: Only rows last updated at or before this time (inclusive, ms since epoch).
+            columns: Only these columns (None: all; ``[]``: none, only keys).
+            limit: Maximum number of rows (default 25; None, -1 or inf: all).
+            partitions: Read this many partitions in parallel (also with a finite limit). Default: one for a
+                finite limit, ``global_config.concurrency_settings.raw.read`` for an unlimited one (the cap).
+
+        Returns:
+            The rows.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.rows.insert("db", "t", {"r1": {"a": 1, "b": 2}}, ensure_parent=True)
+            ...     client.raw.rows.list("db", "t", columns=["a"])[0].columns
+            {'a': 1}
+        """
+        return run_sync(
+            self._async_api.list(
+                db_name=db_name,
+                table_name=table_name,
+                min_last_updated_time=min_last_updated_time,
+                max_last_updated_time=max_last_updated_time,
+                columns=columns,
+                limit=limit,
+                partitions=partitions,
+            )
+        )
+
+    def __call__(
+        self,
+        db_name: str,
+        table_name: str,
+        chunk_size: int | None = None,
+        partitions: int | None = None,
+        limit: int | None = None,
+        min_last_updated_time: int | None = None,
+        max_last_updated_time: int | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> Iterator[Row] | Iterator[RowList]:
+        """Iterate over the rows of a table lazily, one at a time or in lists of ``chunk_size``.
+
+        With ``partitions``, partitions are read in parallel; at most two pages per partition wait for the
+        consumer, so memory stays bounded.
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            chunk_size: Yield lists of this many rows (None: one row at a time).
+            partitions: Read this many partitions in parallel (default: one; capped at the raw read concurrency).
+            limit: Maximum number of rows (None: all).
+            min_last_updated_time: Only rows last updated after this time (exclusive, ms since epoch).
+            max_last_updated_time: Only rows last updated at or before this time (inclusive, ms since epoch).
+            columns: Only these columns (None: all; ``[]``: none, only keys).
+
+        Returns:
+            An async iterator of rows or row lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.rows.insert("db", "t", {f"r{i}": {"i": i} for i in range(5)}, ensure_parent=True)
+            ...     [len(chunk) for chunk in client.raw.rows("db", "t", chunk_size=2)]
+            [2, 2, 1]
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                db_name=db_name,
+                table_name=table_name,
+                chunk_size=chunk_size,
+                partitions=partitions,
+                limit=limit,
+                min_last_updated_time=min_last_updated_time,
+                max_last_updated_time=max_last_updated_time,
+                columns=columns,
+            )
+        )  # type: ignore[return-value]
+
+    def retrieve_dataframe(
+        self,
+        db_name: str,
+        table_name: str,
+        min_last_updated_time: int | None = None,
+        max_last_updated_time: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = 25,
+        partitions: int | None = None,
+        last_updated_time_in_index: bool = False,
+        infer_dtypes: bool = True,
+    ) -> pd.DataFrame:
+        """Retrieve the rows of a table as a pandas DataFrame, indexed by row key.
+
+        Args:
+            db_name: The database.
+            table_name: The table.
+            min_last_updated_time: Only rows last updated after this time (exclusive, ms since epoch).
+            max_last_updated_time: Only rows last updated at or before this time (inclusive, ms since epoch).
+            columns: Only these columns (None: all; ``[]``: none, only keys).
+            limit: Maximum number of rows (default 25; None, -1 or inf: all).
+            partitions: Read this many partitions in parallel (see :meth:`list`).
+            last_updated_time_in_index: Index by (key, last updated time) instead of key.
+            infer_dtypes: Let pandas infer column types (otherwise every column has dtype object).
+
+        Returns:
+            The DataFrame.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.raw.rows.insert("db", "t", {"r1": {"a": 1}, "r2": {"a": 2}}, ensure_parent=True)
+            ...     client.raw.rows.retrieve_dataframe("db", "t")["a"].tolist()
+            [1, 2]
+        """
+        return run_sync(
+            self._async_api.retrieve_dataframe(
+                db_name=db_name,
+                table_name=table_name,
+                min_last_updated_time=min_last_updated_time,
+                max_last_updated_time=max_last_updated_time,
+                columns=columns,
+                limit=limit,
+                partitions=partitions,
+                last_updated_time_in_index=last_updated_time_in_index,
+                infer_dtypes=infer_dtypes,
+            )
+        )

@@ -2,14 +2,343 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import (
+    Iterator,  # noqa: F401
+    Sequence,
+)
+from typing import Literal, overload
 
-from cognite.client._api.relationships import RelationshipsAPI  # noqa: F401
+from cognite.client._api.relationships import (
+    RelationshipsAPI,  # noqa: F401
+    TimeRange,  # noqa: F401
+)
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
+from cognite.client.data_classes.labels import LabelFilter
+from cognite.client.data_classes.relationships import (
+    Relationship,
+    RelationshipList,
+    RelationshipUpdate,
+    RelationshipWrite,
+)
+from cognite.client.data_classes.shared import TimestampRange
 
 
 class SyncRelationshipsAPI:
-    """Work with relationships."""
+    """Create, read, update and delete relationships between assets, time series, files, events and sequences.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.relationships import RelationshipWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.relationships.create(RelationshipWrite("r1", "pump", "asset", "tank", "asset"))
+        ...     client.relationships.retrieve(external_id="r1").target_external_id
+        'tank'
+    """
 
     def __init__(self, async_api: RelationshipsAPI) -> None:
         self._async_api = async_api
+
+    def retrieve(self, external_id: str, fetch_resources: bool = False) -> Relationship | None:
+        """Retrieve one relationship by external id.
+
+        Args:
+            external_id: The external id.
+            fetch_resources: Also return the source and target resources (``source``, ``target``).
+
+        Returns:
+            The relationship, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.relationships.retrieve(external_id="missing") is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(external_id=external_id, fetch_resources=fetch_resources))
+
+    def retrieve_multiple(
+        self, external_ids: Sequence[str], fetch_resources: bool = False, ignore_unknown_ids: bool = False
+    ) -> RelationshipList:
+        """Retrieve several relationships by external ids (in chunks, sent concurrently).
+
+        Args:
+            external_ids: The external ids.
+            fetch_resources: Also return the source and target resources (``source``, ``target``).
+            ignore_unknown_ids: Leave out external ids that do not exist instead of raising.
+
+        Returns:
+            The relationships (duplicates in the input are asked for once).
+
+        Raises:
+            CogniteNotFoundError: Some external ids do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.relationships.retrieve_multiple(external_ids=["a", "b"], ignore_unknown_ids=True))
+            0
+        """
+        return run_sync(
+            self._async_api.retrieve_multiple(
+                external_ids=external_ids, fetch_resources=fetch_resources, ignore_unknown_ids=ignore_unknown_ids
+            )
+        )
+
+    def list(
+        self,
+        source_external_ids: Sequence[str] | None = None,
+        source_types: Sequence[str] | None = None,
+        target_external_ids: Sequence[str] | None = None,
+        target_types: Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        start_time: dict[str, int] | TimestampRange | None = None,
+        end_time: dict[str, int] | TimestampRange | None = None,
+        confidence: dict[str, float] | None = None,
+        last_updated_time: dict[str, int] | TimestampRange | None = None,
+        created_time: dict[str, int] | TimestampRange | None = None,
+        active_at_time: dict[str, int] | TimestampRange | None = None,
+        labels: LabelFilter | None = None,
+        limit: int | None = 25,
+        partitions: int | None = None,
+        fetch_resources: bool = False,
+    ) -> RelationshipList:
+        """List relationships matching the filters.
+
+        Any number of source and target external ids can be given: lists longer than one request takes are
+        split over several requests, sent concurrently, and the results merged (``limit`` applies to the total).
+
+        Args:
+            source_external_ids: Sources with any of these external ids.
+            source_types: Sources of any of these types (asset, timeSeries, file, event, sequence).
+            target_external_ids: Targets with any of these external ids.
+            target_types: Targets of any of these types.
+            data_set_ids: Only relationships in these data sets (ids).
+            data_set_external_ids: Only relationships in these data sets (external ids).
+            start_time: Range of start time (ms), e.g. ``{"min": 0, "max": 1}``.
+            end_time: Range of end time (ms).
+            confidence: Range of confidence, e.g. ``{"min": 0.5, "max": 1.0}``.
+            last_updated_time: Range of last update time (ms).
+            created_time: Range of creation time (ms).
+            active_at_time: Only relationships active at some time in this range (ms).
+            labels: Label filter.
+            limit: Maximum number of relationships (default 25; None, -1 or inf: all).
+            partitions: Fetch this many partitions in parallel (only with an unlimited limit).
+            fetch_resources: Also return the source and target resources (``source``, ``target``).
+
+        Returns:
+            The relationships.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.relationships.list(source_types=["asset"], confidence={"min": 0.5}, limit=5))
+            0
+        """
+        return run_sync(
+            self._async_api.list(
+                source_external_ids=source_external_ids,
+                source_types=source_types,
+                target_external_ids=target_external_ids,
+                target_types=target_types,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                start_time=start_time,
+                end_time=end_time,
+                confidence=confidence,
+                last_updated_time=last_updated_time,
+                created_time=created_time,
+                active_at_time=active_at_time,
+                labels=labels,
+                limit=limit,
+                partitions=partitions,
+                fetch_resources=fetch_resources,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        source_external_ids: Sequence[str] | None = None,
+        source_types: Sequence[str] | None = None,
+        target_external_ids: Sequence[str] | None = None,
+        target_types: Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        start_time: dict[str, int] | TimestampRange | None = None,
+        end_time: dict[str, int] | TimestampRange | None = None,
+        confidence: dict[str, float] | None = None,
+        last_updated_time: dict[str, int] | TimestampRange | None = None,
+        created_time: dict[str, int] | TimestampRange | None = None,
+        active_at_time: dict[str, int] | TimestampRange | None = None,
+        labels: LabelFilter | None = None,
+        limit: int | None = None,
+        fetch_resources: bool = False,
+    ) -> Iterator[Relationship] | Iterator[RelationshipList]:
+        """Iterate over relationships lazily, one at a time or in lists of ``chunk_size``.
+
+        Long lists of source or target external ids are split; the parts are fetched one after another.
+
+        Args:
+            chunk_size: Yield lists of this many relationships (None: one at a time).
+            source_external_ids: Sources with any of these external ids.
+            source_types: Sources of any of these types.
+            target_external_ids: Targets with any of these external ids.
+            target_types: Targets of any of these types.
+            data_set_ids: Only relationships in these data sets (ids).
+            data_set_external_ids: Only relationships in these data sets (external ids).
+            start_time: Range of start time (ms).
+            end_time: Range of end time (ms).
+            confidence: Range of confidence.
+            last_updated_time: Range of last update time (ms).
+            created_time: Range of creation time (ms).
+            active_at_time: Only relationships active at some time in this range (ms).
+            labels: Label filter.
+            limit: Maximum number of relationships (None: all).
+            fetch_resources: Also return the source and target resources.
+
+        Returns:
+            An async iterator of relationships or relationship lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for rel in client.relationships(target_types=["event"], limit=10):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                source_external_ids=source_external_ids,
+                source_types=source_types,
+                target_external_ids=target_external_ids,
+                target_types=target_types,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                start_time=start_time,
+                end_time=end_time,
+                confidence=confidence,
+                last_updated_time=last_updated_time,
+                created_time=created_time,
+                active_at_time=active_at_time,
+                labels=labels,
+                limit=limit,
+                fetch_resources=fetch_resources,
+            )
+        )  # type: ignore[return-value]
+
+    @overload
+    def create(self, relationship: Relationship | RelationshipWrite) -> Relationship: ...
+
+    @overload
+    def create(self, relationship: Sequence[Relationship | RelationshipWrite]) -> RelationshipList: ...
+
+    def create(
+        self, relationship: Relationship | RelationshipWrite | Sequence[Relationship | RelationshipWrite]
+    ) -> Relationship | RelationshipList:
+        """Create one or more relationships (chunked by the API limit, chunks sent concurrently).
+
+        Args:
+            relationship: A relationship or a list of relationships (write or read objects).
+
+        Returns:
+            The created relationship, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.relationships import RelationshipWrite
+            >>> with emulated_client() as client:
+            ...     client.relationships.create(RelationshipWrite("r", "pump", "asset", "ts", "timeSeries")).source_type
+            'asset'
+        """
+        return run_sync(self._async_api.create(relationship=relationship))  # type: ignore[return-value]
+
+    @overload
+    def update(
+        self,
+        item: Relationship | RelationshipWrite | RelationshipUpdate,
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> Relationship: ...
+
+    @overload
+    def update(
+        self,
+        item: Sequence[Relationship | RelationshipWrite | RelationshipUpdate],
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> RelationshipList: ...
+
+    def update(
+        self,
+        item: Relationship
+        | RelationshipWrite
+        | RelationshipUpdate
+        | Sequence[Relationship | RelationshipWrite | RelationshipUpdate],
+        mode: Literal["replace_ignore_null", "patch", "replace"] = "replace_ignore_null",
+    ) -> Relationship | RelationshipList:
+        """Update one or more relationships (by external id), from RelationshipUpdate objects or whole relationships.
+
+        Args:
+            item: Relationship(s) or RelationshipUpdate(s).
+            mode: For whole relationships: "replace_ignore_null" (set given fields), "patch" (also add to labels
+                instead of replacing them), or "replace" (clear what is not given).
+
+        Returns:
+            The updated relationship, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.relationships import RelationshipUpdate, RelationshipWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.relationships.create(RelationshipWrite("r", "a", "asset", "b", "asset"))
+            ...     client.relationships.update(RelationshipUpdate("r").confidence.set(0.5)).confidence
+            0.5
+        """
+        return run_sync(self._async_api.update(item=item, mode=mode))  # type: ignore[return-value]
+
+    @overload
+    def upsert(
+        self, item: Relationship | RelationshipWrite, mode: Literal["patch", "replace"] = "patch"
+    ) -> Relationship: ...
+
+    @overload
+    def upsert(
+        self, item: Sequence[Relationship | RelationshipWrite], mode: Literal["patch", "replace"] = "patch"
+    ) -> RelationshipList: ...
+
+    def upsert(
+        self,
+        item: Relationship | RelationshipWrite | Sequence[Relationship | RelationshipWrite],
+        mode: Literal["patch", "replace"] = "patch",
+    ) -> Relationship | RelationshipList:
+        """Update the relationships that exist (by external id) and create the others (not atomic).
+
+        Args:
+            item: Relationship(s) to upsert.
+            mode: "patch" (only given fields; labels are added) or "replace" (clear what is not given).
+
+        Returns:
+            The upserted relationship(s), in input order.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.relationships import RelationshipWrite
+            >>> with emulated_client() as client:
+            ...     res = client.relationships.upsert([RelationshipWrite("r", "a", "asset", "b", "event")])
+            ...     res.as_external_ids()
+            ['r']
+        """
+        return run_sync(self._async_api.upsert(item=item, mode=mode))  # type: ignore[return-value]
+
+    def delete(self, external_id: str | Sequence[str], ignore_unknown_ids: bool = False) -> None:
+        """Delete one or more relationships.
+
+        Args:
+            external_id: External id(s) to delete.
+            ignore_unknown_ids: Do not fail on external ids that do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.relationships.delete(external_id=["a", "b"], ignore_unknown_ids=True)
+        """
+        return run_sync(self._async_api.delete(external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))

@@ -2,14 +2,776 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from cognite.client._api.sequences import SequencesAPI  # noqa: F401
+from cognite.client.data_classes.sequences import (
+    ColumnNames,
+    SequenceFilter,
+    SequenceList,
+    SequenceRows,
+    SequenceRowsList,
+    SequenceUpdate,
+    SequenceWrite,
+)
+from cognite.client.data_classes.sequences import Sequence as SequenceResource
+from cognite.client.data_classes.shared import TimestampRange
+
+if TYPE_CHECKING:
+    import pandas
+
+    from cognite.client.data_classes.filters import Filter
+from typing import TYPE_CHECKING, Any
+
+from cognite.client.data_classes._base import CogniteFilter
+
+if TYPE_CHECKING:
+    from cognite.client.data_classes.aggregations import UniqueResultList
+    from cognite.client.data_classes.filters import Filter
+from collections.abc import Iterator  # noqa: F401
+from typing import TYPE_CHECKING
+
+from cognite.client._api.sequences import RowsInput, SequencesAPI, SequencesDataAPI, SortSpec, SortSpecs, UpdateMode  # noqa: F401  # noqa: F401
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 
 class SyncSequencesAPI:
-    """Work with sequences."""
+    """Create, read, update, delete, search and aggregate sequences; their rows are in ``data``.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("depth")], external_id="log"))
+        ...     client.sequences.retrieve(external_id="log").column_external_ids
+        ['depth']
+    """
 
     def __init__(self, async_api: SequencesAPI) -> None:
         self._async_api = async_api
+
+    data: SyncLazyAPI[SyncSequencesDataAPI] = SyncLazyAPI("cognite.client._sync_api.sequences:SyncSequencesDataAPI")
+
+    def retrieve(self, id: int | None = None, external_id: str | None = None) -> SequenceResource | None:
+        """Retrieve one sequence by id or external id.
+
+        Args:
+            id: The id.
+            external_id: The external id.
+
+        Returns:
+            The sequence, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.sequences.retrieve(external_id="missing") is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(id=id, external_id=external_id))
+
+    def retrieve_multiple(
+        self,
+        ids: Sequence[int] | None = None,
+        external_ids: Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> SequenceList:
+        """Retrieve several sequences by ids and/or external ids.
+
+        Args:
+            ids: The ids.
+            external_ids: The external ids.
+            ignore_unknown_ids: Leave out identifiers that do not exist instead of raising.
+
+        Returns:
+            The sequences (duplicates in the input are asked for once).
+
+        Raises:
+            CogniteNotFoundError: Some identifiers do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.sequences.retrieve_multiple(external_ids=["a", "b"], ignore_unknown_ids=True))
+            0
+        """
+        return run_sync(
+            self._async_api.retrieve_multiple(ids=ids, external_ids=external_ids, ignore_unknown_ids=ignore_unknown_ids)
+        )
+
+    def list(
+        self,
+        name: str | None = None,
+        external_id_prefix: str | None = None,
+        metadata: dict[str, str] | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        limit: int | None = 25,
+        partitions: int | None = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        sort: SortSpecs | None = None,
+    ) -> SequenceList:
+        """List sequences matching the filters.
+
+        Args:
+            name: Exact name.
+            external_id_prefix: Prefix of the external id.
+            metadata: Metadata key-value pairs that must all match.
+            asset_ids: Only sequences linked to these assets (ids).
+            asset_subtree_ids: Only sequences linked to assets in the subtrees of these ids.
+            asset_subtree_external_ids: Only sequences linked to assets in the subtrees of these external ids.
+            data_set_ids: Only sequences in these data sets (ids).
+            data_set_external_ids: Only sequences in these data sets (external ids).
+            created_time: Range of creation time (ms), e.g. ``{"min": 0, "max": 1}``.
+            last_updated_time: Range of last update time (ms).
+            limit: Maximum number of sequences (default 25; None, -1 or inf: all).
+            partitions: Fetch this many partitions in parallel (only with an unlimited limit).
+            advanced_filter: An advanced filter (``cognite.client.data_classes.filters``).
+            sort: Sort specification(s): property name, (property, order[, nulls]), SortableSequenceProperty or
+                SequenceSort (not with partitions).
+
+        Returns:
+            The sequences.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create([SequenceWrite([SequenceColumnWrite("x")], name=n) for n in "ab"])
+            ...     [s.name for s in client.sequences.list(name="b")]
+            ['b']
+        """
+        return run_sync(
+            self._async_api.list(
+                name=name,
+                external_id_prefix=external_id_prefix,
+                metadata=metadata,
+                asset_ids=asset_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                limit=limit,
+                partitions=partitions,
+                advanced_filter=advanced_filter,
+                sort=sort,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        name: str | None = None,
+        external_id_prefix: str | None = None,
+        metadata: dict[str, str] | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        limit: int | None = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        sort: SortSpecs | None = None,
+    ) -> Iterator[SequenceResource] | Iterator[SequenceList]:
+        """Iterate over sequences lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many sequences (None: one sequence at a time).
+            name: Exact name.
+            external_id_prefix: Prefix of the external id.
+            metadata: Metadata key-value pairs that must all match.
+            asset_ids: Only sequences linked to these assets (ids).
+            asset_subtree_ids: Only sequences linked to assets in these subtrees (ids).
+            asset_subtree_external_ids: Only sequences linked to assets in these subtrees (external ids).
+            data_set_ids: Only sequences in these data sets (ids).
+            data_set_external_ids: Only sequences in these data sets (external ids).
+            created_time: Range of creation time.
+            last_updated_time: Range of last update time.
+            limit: Maximum number of sequences (None: all).
+            advanced_filter: An advanced filter.
+            sort: Sort specification(s).
+
+        Returns:
+            An async iterator of sequences or sequence lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for chunk in client.sequences(chunk_size=100, external_id_prefix="log"):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                name=name,
+                external_id_prefix=external_id_prefix,
+                metadata=metadata,
+                asset_ids=asset_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                limit=limit,
+                advanced_filter=advanced_filter,
+                sort=sort,
+            )
+        )  # type: ignore[return-value]
+
+    def search(
+        self,
+        name: str | None = None,
+        description: str | None = None,
+        query: str | None = None,
+        filter: SequenceFilter | dict[str, Any] | None = None,
+        limit: int = 25,
+    ) -> SequenceList:
+        """Search sequences by name, description or a free-text query (relevance ordered).
+
+        Args:
+            name: Fuzzy search on the name.
+            description: Fuzzy search on the description.
+            query: Free-text search on name and description.
+            filter: A SequenceFilter (or dict, camelCase or snake_case keys) to narrow the search.
+            limit: Maximum number of results (default 25).
+
+        Returns:
+            The matching sequences.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("x")], name="well log"))
+            ...     client.sequences.search(name="log")[0].name
+            'well log'
+        """
+        return run_sync(
+            self._async_api.search(name=name, description=description, query=query, filter=filter, limit=limit)
+        )
+
+    @overload
+    def create(self, sequence: SequenceResource | SequenceWrite) -> SequenceResource: ...
+
+    @overload
+    def create(self, sequence: Sequence[SequenceResource] | Sequence[SequenceWrite]) -> SequenceList: ...
+
+    def create(
+        self, sequence: SequenceResource | SequenceWrite | Sequence[SequenceResource] | Sequence[SequenceWrite]
+    ) -> SequenceResource | SequenceList:
+        """Create one or more sequences with their columns (chunked by the API limit, chunks sent concurrently).
+
+        Args:
+            sequence: A sequence or a list of sequences (write or read objects).
+
+        Returns:
+            The created sequence, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     cols = [SequenceColumnWrite("depth", value_type="LONG"), SequenceColumnWrite("tool", value_type="STRING")]
+            ...     client.sequences.create(SequenceWrite(cols, external_id="log")).column_value_types
+            ['LONG', 'STRING']
+        """
+        return run_sync(self._async_api.create(sequence=sequence))  # type: ignore[return-value]
+
+    @overload
+    def update(
+        self, item: SequenceResource | SequenceWrite | SequenceUpdate, mode: UpdateMode = "replace_ignore_null"
+    ) -> SequenceResource: ...
+
+    @overload
+    def update(
+        self,
+        item: Sequence[SequenceResource | SequenceWrite | SequenceUpdate],
+        mode: UpdateMode = "replace_ignore_null",
+    ) -> SequenceList: ...
+
+    def update(
+        self,
+        item: SequenceResource
+        | SequenceWrite
+        | SequenceUpdate
+        | Sequence[SequenceResource | SequenceWrite | SequenceUpdate],
+        mode: UpdateMode = "replace_ignore_null",
+    ) -> SequenceResource | SequenceList:
+        """Update one or more sequences, from SequenceUpdate objects or from whole sequences (columns included).
+
+        A whole sequence's columns are compared with the ones in CDF: new columns are added, changed ones
+        modified, and (except with "patch") columns it lacks are removed; a column whose value type changed is
+        removed and added again (its values are lost).
+
+        Args:
+            item: Sequence(s) or SequenceUpdate(s).
+            mode: For whole sequences: "replace_ignore_null" (set given fields), "patch" (also add to metadata
+                instead of replacing, never remove columns), or "replace" (clear what is not given).
+
+        Returns:
+            The updated sequence, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceUpdate, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("a")], external_id="s"))
+            ...     upd = SequenceUpdate(external_id="s").columns.add(SequenceColumnWrite("b")).columns.remove("a")
+            ...     client.sequences.update(upd).column_external_ids
+            ['b']
+        """
+        return run_sync(self._async_api.update(item=item, mode=mode))  # type: ignore[return-value]
+
+    @overload
+    def upsert(
+        self, item: SequenceResource | SequenceWrite, mode: Literal["patch", "replace"] = "patch"
+    ) -> SequenceResource: ...
+
+    @overload
+    def upsert(
+        self, item: Sequence[SequenceResource | SequenceWrite], mode: Literal["patch", "replace"] = "patch"
+    ) -> SequenceList: ...
+
+    def upsert(
+        self,
+        item: SequenceResource | SequenceWrite | Sequence[SequenceResource | SequenceWrite],
+        mode: Literal["patch", "replace"] = "patch",
+    ) -> SequenceResource | SequenceList:
+        """Update the sequences that exist (columns included, see ``update``) and create the others (not atomic).
+
+        Args:
+            item: Sequence(s) to upsert, identified by id or external id.
+            mode: "patch" (only given fields; columns are added or changed, never removed) or "replace" (clear
+                what is not given, remove columns not given).
+
+        Returns:
+            The upserted sequence(s), in input order.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     [s.external_id for s in client.sequences.upsert([SequenceWrite([SequenceColumnWrite("a")], external_id="s")])]
+            ['s']
+        """
+        return run_sync(self._async_api.upsert(item=item, mode=mode))  # type: ignore[return-value]
+
+    def delete(
+        self,
+        id: int | Sequence[int] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> None:
+        """Delete one or more sequences (and their rows).
+
+        Args:
+            id: Id(s) to delete.
+            external_id: External id(s) to delete.
+            ignore_unknown_ids: Do not fail on identifiers that do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.sequences.delete(external_id=["gone"], ignore_unknown_ids=True)
+        """
+        return run_sync(self._async_api.delete(id=id, external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))
+
+    def aggregate_count(
+        self,
+        property: Any = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Count resources, optionally those that have a property, matching the filters.
+
+        Args:
+            property: Count only resources with this property set.
+            advanced_filter: An advanced filter.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The count.
+        """
+        return run_sync(
+            self._async_api.aggregate_count(property=property, advanced_filter=advanced_filter, filter=filter)
+        )
+
+    def aggregate_cardinality_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct values of a property.
+
+        Args:
+            property: The property (name, enum member or path such as ``["metadata", "key"]``).
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_cardinality_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct properties (metadata keys) under ``path``.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct values of a property with their counts (most frequent first).
+
+        Args:
+            property: The property.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique values and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct properties (metadata keys) under ``path`` with their counts.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique properties and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+
+class SyncSequencesDataAPI:
+    """Insert, retrieve and delete the rows of sequences.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("v")], external_id="s"))
+        ...     client.sequences.data.insert({1: [1.5], 2: [2.5]}, columns=["v"], external_id="s")
+        ...     client.sequences.data.retrieve(external_id="s").values
+        [[1.5], [2.5]]
+    """
+
+    def __init__(self, async_api: SequencesDataAPI) -> None:
+        self._async_api = async_api
+
+    def insert(
+        self,
+        rows: RowsInput,
+        columns: Sequence[str] | None = None,
+        id: int | None = None,
+        external_id: str | None = None,
+    ) -> None:
+        """Insert rows into a sequence; values in the given columns of existing rows are overwritten.
+
+        Requests are split by the API's limits (rows and values per request, 200 columns per request) and
+        sent concurrently.
+
+        Args:
+            rows: The rows: a dict ``{row_number: values}``, a list of ``(row_number, values)`` tuples, a list of
+                ``{"rowNumber": ..., "values": ...}`` dicts or SequenceRow objects, or a SequenceRows object.
+            columns: The external ids of the columns the values are for (default: the columns of a SequenceRows
+                object, otherwise all columns of the sequence, in order).
+            id: The id of the sequence.
+            external_id: The external id of the sequence.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     cols = [SequenceColumnWrite("name", value_type="STRING"), SequenceColumnWrite("v")]
+            ...     _ = client.sequences.create(SequenceWrite(cols, external_id="s"))
+            ...     client.sequences.data.insert([(1, ["pi", 3.14]), (2, ["e", 2.72])], external_id="s")
+            ...     client.sequences.data.retrieve(external_id="s").get_column("name")
+            ['pi', 'e']
+        """
+        return run_sync(self._async_api.insert(rows=rows, columns=columns, id=id, external_id=external_id))
+
+    def insert_dataframe(
+        self, dataframe: pandas.DataFrame, id: int | None = None, external_id: str | None = None, dropna: bool = True
+    ) -> None:
+        """Insert the rows of a pandas DataFrame: the index holds row numbers, the column names are column external
+        ids (the sequence and its columns must exist).
+
+        Args:
+            dataframe: The rows.
+            id: The id of the sequence.
+            external_id: The external id of the sequence.
+            dropna: Leave out rows where every value is missing (other missing values are sent as null).
+
+        Example:
+            >>> import pandas as pd
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("a"), SequenceColumnWrite("b")], external_id="s"))
+            ...     client.sequences.data.insert_dataframe(pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, None]}, index=[5, 6]), external_id="s")
+            ...     client.sequences.data.retrieve(external_id="s").values
+            [[1.0, 3.0], [2.0, None]]
+        """
+        return run_sync(
+            self._async_api.insert_dataframe(dataframe=dataframe, id=id, external_id=external_id, dropna=dropna)
+        )
+
+    def delete(self, rows: int | Sequence[int], id: int | None = None, external_id: str | None = None) -> None:
+        """Delete rows of a sequence by row number (every column of them).
+
+        Args:
+            rows: The row number(s).
+            id: The id of the sequence.
+            external_id: The external id of the sequence.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("v")], external_id="s"))
+            ...     client.sequences.data.insert({1: [1.0], 2: [2.0]}, columns=["v"], external_id="s")
+            ...     client.sequences.data.delete([1], external_id="s")
+            ...     client.sequences.data.retrieve(external_id="s").row_numbers
+            [2]
+        """
+        return run_sync(self._async_api.delete(rows=rows, id=id, external_id=external_id))
+
+    def delete_range(self, start: int, end: int | None, id: int | None = None, external_id: str | None = None) -> None:
+        """Delete the rows with row numbers in ``[start, end)`` of a sequence.
+
+        Args:
+            start: The first row number to delete (inclusive).
+            end: The row number to stop before (None or -1: to the end).
+            id: The id of the sequence.
+            external_id: The external id of the sequence.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("v")], external_id="s"))
+            ...     client.sequences.data.insert({n: [float(n)] for n in range(10)}, columns=["v"], external_id="s")
+            ...     client.sequences.data.delete_range(2, 8, external_id="s")
+            ...     client.sequences.data.retrieve(external_id="s").row_numbers
+            [0, 1, 8, 9]
+        """
+        return run_sync(self._async_api.delete_range(start=start, end=end, id=id, external_id=external_id))
+
+    @overload
+    def retrieve(
+        self,
+        external_id: str,
+        id: None = None,
+        start: int = 0,
+        end: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> SequenceRows: ...
+
+    @overload
+    def retrieve(
+        self,
+        external_id: None = None,
+        *,
+        id: int,
+        start: int = 0,
+        end: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> SequenceRows: ...
+
+    @overload
+    def retrieve(
+        self,
+        external_id: list[str] | tuple[str, ...] | None = None,
+        id: list[int] | tuple[int, ...] | None = None,
+        start: int = 0,
+        end: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> SequenceRowsList: ...
+
+    @overload
+    def retrieve(
+        self,
+        external_id: str | Sequence[str] | None = None,
+        id: int | Sequence[int] | None = None,
+        start: int = 0,
+        end: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> SequenceRows | SequenceRowsList: ...
+
+    def retrieve(
+        self,
+        external_id: str | Sequence[str] | None = None,
+        id: int | Sequence[int] | None = None,
+        start: int = 0,
+        end: int | None = None,
+        columns: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> SequenceRows | SequenceRowsList:
+        """Retrieve the rows of one or more sequences with row numbers in ``[start, end)``, following cursors;
+        several sequences are fetched concurrently.
+
+        Args:
+            external_id: The external id(s) of the sequence(s).
+            id: The id(s) of the sequence(s).
+            start: The first row number (inclusive, default 0).
+            end: The row number to stop before (None or -1: to the end).
+            columns: External ids of the columns to get (default: all, in the sequence's order).
+            limit: Maximum number of rows per sequence (None: all).
+
+        Returns:
+            SequenceRows for one identifier, a SequenceRowsList (in the order asked) for several.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("v")], external_id="s"))
+            ...     client.sequences.data.insert({n: [float(n)] for n in range(5)}, columns=["v"], external_id="s")
+            ...     client.sequences.data.retrieve(external_id="s", start=1, end=4).row_numbers
+            [1, 2, 3]
+        """
+        return run_sync(
+            self._async_api.retrieve(external_id=external_id, id=id, start=start, end=end, columns=columns, limit=limit)
+        )  # type: ignore[return-value]
+
+    def retrieve_last_row(
+        self,
+        id: int | None = None,
+        external_id: str | None = None,
+        columns: Sequence[str] | None = None,
+        before: int | None = None,
+    ) -> SequenceRows:
+        """Retrieve the row with the highest row number of a sequence (optionally below ``before``).
+
+        Args:
+            id: The id of the sequence.
+            external_id: The external id of the sequence.
+            columns: External ids of the columns to get (default: all).
+            before: Only rows with a row number below this.
+
+        Returns:
+            The last row (no rows when the sequence has none).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("v")], external_id="s"))
+            ...     client.sequences.data.insert({n: [float(n)] for n in range(5)}, columns=["v"], external_id="s")
+            ...     client.sequences.data.retrieve_last_row(external_id="s", before=3).row_numbers
+            [2]
+        """
+        return run_sync(
+            self._async_api.retrieve_last_row(id=id, external_id=external_id, columns=columns, before=before)
+        )
+
+    def retrieve_dataframe(
+        self,
+        start: int,
+        end: int | None,
+        columns: list[str] | None = None,
+        external_id: str | None = None,
+        column_names: ColumnNames | None = None,
+        id: int | None = None,
+        limit: int | None = None,
+    ) -> pandas.DataFrame:
+        """Retrieve the rows of a sequence as a pandas DataFrame indexed by row number.
+
+        Args:
+            start: The first row number (inclusive).
+            end: The row number to stop before (None or -1: to the end).
+            columns: External ids of the columns to get (default: all).
+            external_id: The external id of the sequence.
+            column_names: What names the DataFrame's columns: "columnExternalId" (default for one sequence),
+                "externalId|columnExternalId" (default for several), "id|columnExternalId", "externalId" or "id".
+            id: The id of the sequence.
+            limit: Maximum number of rows (None: all).
+
+        Returns:
+            The rows as a DataFrame.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.sequences import SequenceColumnWrite, SequenceWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.sequences.create(SequenceWrite([SequenceColumnWrite("v")], external_id="s"))
+            ...     client.sequences.data.insert({1: [1.0], 2: [2.0]}, columns=["v"], external_id="s")
+            ...     client.sequences.data.retrieve_dataframe(0, None, external_id="s")["v"].tolist()
+            [1.0, 2.0]
+        """
+        return run_sync(
+            self._async_api.retrieve_dataframe(
+                start=start,
+                end=end,
+                columns=columns,
+                external_id=external_id,
+                column_names=column_names,
+                id=id,
+                limit=limit,
+            )
+        )

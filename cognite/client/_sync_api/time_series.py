@@ -2,14 +2,536 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from cognite.client._api.time_series import TimeSeriesAPI  # noqa: F401
+from cognite.client.data_classes.time_series import (
+    TimeSeries,
+    TimeSeriesFilter,
+    TimeSeriesList,
+    TimeSeriesUpdate,
+    TimeSeriesWrite,
+)
+
+if TYPE_CHECKING:
+    from cognite.client.data_classes.data_modeling.ids import NodeId
+    from cognite.client.data_classes.filters import Filter
+    from cognite.client.data_classes.shared import TimestampRange
+from typing import TYPE_CHECKING, Any
+
+from cognite.client.data_classes._base import CogniteFilter
+
+if TYPE_CHECKING:
+    from cognite.client.data_classes.aggregations import UniqueResultList
+    from cognite.client.data_classes.filters import Filter
+from collections.abc import Iterator  # noqa: F401
+from typing import TYPE_CHECKING
+
+from cognite.client._api.time_series import (  # noqa: F401
+    SortSpec,
+    SortSpecs,
+    TimeSeriesAPI,  # noqa: F401
+    UpdateMode,
+)
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 
 class SyncTimeSeriesAPI:
-    """Work with time series."""
+    """Create, read, update and delete time series (metadata; datapoints live in ``client.time_series.data``).
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.time_series import TimeSeriesWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.time_series.create(TimeSeriesWrite(external_id="temp", name="Temperature"))
+        ...     client.time_series.retrieve(external_id="temp").name
+        'Temperature'
+    """
 
     def __init__(self, async_api: TimeSeriesAPI) -> None:
         self._async_api = async_api
+
+    def retrieve(
+        self, id: int | None = None, external_id: str | None = None, instance_id: NodeId | None = None
+    ) -> TimeSeries | None:
+        """Retrieve one time series by id, external id or instance id.
+
+        Args:
+            id: The id.
+            external_id: The external id.
+            instance_id: The instance id (the NodeId of its CogniteTimeSeries node).
+
+        Returns:
+            The time series, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.time_series.retrieve(external_id="missing") is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(id=id, external_id=external_id, instance_id=instance_id))
+
+    def retrieve_multiple(
+        self,
+        ids: Sequence[int] | None = None,
+        external_ids: Sequence[str] | None = None,
+        instance_ids: Sequence[NodeId] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> TimeSeriesList:
+        """Retrieve several time series by ids, external ids and/or instance ids.
+
+        Args:
+            ids: The ids.
+            external_ids: The external ids.
+            instance_ids: The instance ids (NodeIds).
+            ignore_unknown_ids: Leave out identifiers that do not exist instead of raising.
+
+        Returns:
+            The time series (duplicates in the input are asked for once).
+
+        Raises:
+            CogniteNotFoundError: Some identifiers do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.time_series.retrieve_multiple(external_ids=["a", "b"], ignore_unknown_ids=True))
+            0
+        """
+        return run_sync(
+            self._async_api.retrieve_multiple(
+                ids=ids, external_ids=external_ids, instance_ids=instance_ids, ignore_unknown_ids=ignore_unknown_ids
+            )
+        )
+
+    def list(
+        self,
+        name: str | None = None,
+        unit: str | None = None,
+        unit_external_id: str | None = None,
+        unit_quantity: str | None = None,
+        is_string: bool | None = None,
+        is_step: bool | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_external_ids: Sequence[str] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+        external_id_prefix: str | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        partitions: int | None = None,
+        limit: int | None = 25,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        sort: SortSpecs | None = None,
+    ) -> TimeSeriesList:
+        """List time series matching the filters.
+
+        Args:
+            name: Exact name.
+            unit: Exact unit.
+            unit_external_id: Exact unit external id (from the unit catalog).
+            unit_quantity: The quantity of the unit, e.g. "Temperature".
+            is_string: Only string (True) or numeric (False) time series.
+            is_step: Only step (True) or non-step (False) time series.
+            asset_ids: Linked to one of these asset ids (more than 100 are split over several requests).
+            asset_external_ids: Linked to one of these asset external ids.
+            asset_subtree_ids: Linked to an asset in the subtrees of these asset ids.
+            asset_subtree_external_ids: Linked to an asset in the subtrees of these asset external ids.
+            data_set_ids: In these data sets (ids).
+            data_set_external_ids: In these data sets (external ids).
+            metadata: Metadata key-value pairs that must all match.
+            external_id_prefix: Prefix of the external id.
+            created_time: Range of creation time (ms), e.g. ``{"min": 0, "max": 1}``.
+            last_updated_time: Range of last update time (ms).
+            partitions: Fetch this many partitions in parallel (only with an unlimited limit).
+            limit: Maximum number of time series (default 25; None, -1 or inf: all).
+            advanced_filter: An advanced filter (``cognite.client.data_classes.filters``).
+            sort: Sort specification(s): property name, (property, order[, nulls]), enum member or TimeSeriesSort.
+
+        Returns:
+            The time series.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.time_series import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create([TimeSeriesWrite(external_id=f"t{i}", is_step=i % 2 == 0) for i in range(4)])
+            ...     len(client.time_series.list(is_step=True, limit=None))
+            2
+        """
+        return run_sync(
+            self._async_api.list(
+                name=name,
+                unit=unit,
+                unit_external_id=unit_external_id,
+                unit_quantity=unit_quantity,
+                is_string=is_string,
+                is_step=is_step,
+                asset_ids=asset_ids,
+                asset_external_ids=asset_external_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                metadata=metadata,
+                external_id_prefix=external_id_prefix,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                partitions=partitions,
+                limit=limit,
+                advanced_filter=advanced_filter,
+                sort=sort,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        name: str | None = None,
+        unit: str | None = None,
+        unit_external_id: str | None = None,
+        unit_quantity: str | None = None,
+        is_string: bool | None = None,
+        is_step: bool | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_external_ids: Sequence[str] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+        external_id_prefix: str | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        limit: int | None = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        sort: SortSpecs | None = None,
+    ) -> Iterator[TimeSeries] | Iterator[TimeSeriesList]:
+        """Iterate over time series lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many time series (None: one at a time).
+            name: Exact name.
+            unit: Exact unit.
+            unit_external_id: Exact unit external id.
+            unit_quantity: The quantity of the unit.
+            is_string: Only string (True) or numeric (False) time series.
+            is_step: Only step (True) or non-step (False) time series.
+            asset_ids: Linked to one of these asset ids.
+            asset_external_ids: Linked to one of these asset external ids.
+            asset_subtree_ids: Linked to an asset in these subtrees (ids).
+            asset_subtree_external_ids: Linked to an asset in these subtrees (external ids).
+            data_set_ids: In these data sets (ids).
+            data_set_external_ids: In these data sets (external ids).
+            metadata: Metadata key-value pairs that must all match.
+            external_id_prefix: Prefix of the external id.
+            created_time: Range of creation time.
+            last_updated_time: Range of last update time.
+            limit: Maximum number of time series (None: all).
+            advanced_filter: An advanced filter.
+            sort: Sort specification(s).
+
+        Returns:
+            An async iterator of time series or time series lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for ts in client.time_series(chunk_size=100, limit=1000):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                name=name,
+                unit=unit,
+                unit_external_id=unit_external_id,
+                unit_quantity=unit_quantity,
+                is_string=is_string,
+                is_step=is_step,
+                asset_ids=asset_ids,
+                asset_external_ids=asset_external_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                metadata=metadata,
+                external_id_prefix=external_id_prefix,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                limit=limit,
+                advanced_filter=advanced_filter,
+                sort=sort,
+            )
+        )  # type: ignore[return-value]
+
+    def search(
+        self,
+        name: str | None = None,
+        description: str | None = None,
+        query: str | None = None,
+        filter: TimeSeriesFilter | dict[str, Any] | None = None,
+        limit: int = 25,
+    ) -> TimeSeriesList:
+        """Search time series by name, description or a free-text query (relevance ordered).
+
+        Args:
+            name: Prefix and fuzzy search on name.
+            description: Prefix and fuzzy search on description.
+            query: Free-text search on name and description.
+            filter: A TimeSeriesFilter (or dict) to narrow the search.
+            limit: Maximum number of results (default 25).
+
+        Returns:
+            The matching time series.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.time_series import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="t", name="pump pressure"))
+            ...     client.time_series.search(query="pressure")[0].external_id
+            't'
+        """
+        return run_sync(
+            self._async_api.search(name=name, description=description, query=query, filter=filter, limit=limit)
+        )
+
+    @overload
+    def create(self, time_series: TimeSeries | TimeSeriesWrite) -> TimeSeries: ...
+
+    @overload
+    def create(self, time_series: Sequence[TimeSeries] | Sequence[TimeSeriesWrite]) -> TimeSeriesList: ...
+
+    def create(
+        self, time_series: TimeSeries | TimeSeriesWrite | Sequence[TimeSeries] | Sequence[TimeSeriesWrite]
+    ) -> TimeSeries | TimeSeriesList:
+        """Create one or more time series (chunked by the API limit, chunks sent concurrently).
+
+        Args:
+            time_series: A time series or a list of time series (write or read objects).
+
+        Returns:
+            The created time series, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.time_series import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     client.time_series.create(TimeSeriesWrite(external_id="flow", unit="m3/h")).unit
+            'm3/h'
+        """
+        return run_sync(self._async_api.create(time_series=time_series))  # type: ignore[return-value]
+
+    @overload
+    def update(
+        self, item: TimeSeries | TimeSeriesWrite | TimeSeriesUpdate, mode: UpdateMode = "replace_ignore_null"
+    ) -> TimeSeries: ...
+
+    @overload
+    def update(
+        self, item: Sequence[TimeSeries | TimeSeriesWrite | TimeSeriesUpdate], mode: UpdateMode = "replace_ignore_null"
+    ) -> TimeSeriesList: ...
+
+    def update(
+        self,
+        item: TimeSeries
+        | TimeSeriesWrite
+        | TimeSeriesUpdate
+        | Sequence[TimeSeries | TimeSeriesWrite | TimeSeriesUpdate],
+        mode: UpdateMode = "replace_ignore_null",
+    ) -> TimeSeries | TimeSeriesList:
+        """Update one or more time series, from TimeSeriesUpdate objects or from whole time series.
+
+        A time series that data modeling owns (it has an instance id) takes only external_id, metadata, asset_id
+        and data_set_id changes here; whole objects with an instance id are updated in those fields only.
+
+        Args:
+            item: Time series or TimeSeriesUpdate(s) (by id, external id or instance id).
+            mode: For whole objects: "replace_ignore_null" (set given fields), "patch" (also add to metadata
+                instead of replacing), or "replace" (clear what is not given).
+
+        Returns:
+            The updated time series, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.time_series import TimeSeriesUpdate, TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="t"))
+            ...     client.time_series.update(TimeSeriesUpdate(external_id="t").unit.set("bar")).unit
+            'bar'
+        """
+        return run_sync(self._async_api.update(item=item, mode=mode))  # type: ignore[return-value]
+
+    @overload
+    def upsert(self, item: TimeSeries | TimeSeriesWrite, mode: Literal["patch", "replace"] = "patch") -> TimeSeries: ...
+
+    @overload
+    def upsert(
+        self, item: Sequence[TimeSeries | TimeSeriesWrite], mode: Literal["patch", "replace"] = "patch"
+    ) -> TimeSeriesList: ...
+
+    def upsert(
+        self,
+        item: TimeSeries | TimeSeriesWrite | Sequence[TimeSeries | TimeSeriesWrite],
+        mode: Literal["patch", "replace"] = "patch",
+    ) -> TimeSeries | TimeSeriesList:
+        """Update the time series that exist and create the others (not atomic).
+
+        Args:
+            item: Time series to upsert, identified by id or external id.
+            mode: "patch" (only given fields) or "replace" (clear what is not given).
+
+        Returns:
+            The upserted time series, in input order.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.time_series import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     res = client.time_series.upsert([TimeSeriesWrite(external_id="a"), TimeSeriesWrite(external_id="b")])
+            ...     res.as_external_ids()
+            ['a', 'b']
+        """
+        return run_sync(self._async_api.upsert(item=item, mode=mode))  # type: ignore[return-value]
+
+    def delete(
+        self,
+        id: int | Sequence[int] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> None:
+        """Delete one or more time series (and their datapoints).
+
+        Args:
+            id: Id(s) to delete.
+            external_id: External id(s) to delete.
+            ignore_unknown_ids: Do not fail on identifiers that do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.time_series.delete(external_id=["gone"], ignore_unknown_ids=True)
+        """
+        return run_sync(self._async_api.delete(id=id, external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))
+
+    def aggregate_count(
+        self,
+        property: Any = None,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Count resources, optionally those that have a property, matching the filters.
+
+        Args:
+            property: Count only resources with this property set.
+            advanced_filter: An advanced filter.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The count.
+        """
+        return run_sync(
+            self._async_api.aggregate_count(property=property, advanced_filter=advanced_filter, filter=filter)
+        )
+
+    def aggregate_cardinality_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct values of a property.
+
+        Args:
+            property: The property (name, enum member or path such as ``["metadata", "key"]``).
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_cardinality_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> int:
+        """Approximate number of distinct properties (metadata keys) under ``path``.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The approximate count.
+        """
+        return run_sync(
+            self._async_api.aggregate_cardinality_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_values(
+        self,
+        property: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct values of a property with their counts (most frequent first).
+
+        Args:
+            property: The property.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated values.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique values and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_values(
+                property=property, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )
+
+    def aggregate_unique_properties(
+        self,
+        path: Any,
+        advanced_filter: Filter | dict[str, Any] | None = None,
+        aggregate_filter: Any = None,
+        filter: CogniteFilter | dict[str, Any] | None = None,
+    ) -> UniqueResultList:
+        """Distinct properties (metadata keys) under ``path`` with their counts.
+
+        Args:
+            path: The scope, ``["metadata"]``.
+            advanced_filter: An advanced filter.
+            aggregate_filter: A filter on the aggregated keys.
+            filter: The family's filter (e.g. AssetFilter) or a dict.
+
+        Returns:
+            The unique properties and counts.
+        """
+        return run_sync(
+            self._async_api.aggregate_unique_properties(
+                path=path, advanced_filter=advanced_filter, aggregate_filter=aggregate_filter, filter=filter
+            )
+        )

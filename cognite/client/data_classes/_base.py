@@ -628,7 +628,7 @@ class CogniteUpdate:
         """Turn a (write or read) resource into the wire form of an update, following the update mode."""
         identifier = _resource_identifier(resource)
         update: dict[str, Any] = {}
-        for spec in cls._PROPERTIES:
+        for spec in cls._get_update_properties(resource):
             value = getattr(resource, spec.name, None)
             key = _to_camel(spec.name)
             if value is None:
@@ -703,7 +703,12 @@ class CogniteFilter(msgspec.Struct, rename="camel", omit_defaults=True, repr_omi
     @classmethod
     def load(cls, resource: dict[str, Any]) -> Any:
         """Load a filter from a dictionary."""
-        return msgspec.convert(_camelize_keys(cls, resource), type=cls, strict=False)
+        data = _camelize_keys(cls, resource)
+        try:
+            return msgspec.convert(data, type=cls, strict=False)
+        except TypeError:  # field types msgspec cannot convert into (``dict | Struct`` unions): use the constructor
+            names = {f.encode_name: f.name for f in msgspec.structs.fields(cls)}
+            return cls(**{names.get(k, k): v for k, v in data.items()})
 
 
 class CogniteSort:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import msgspec
 
@@ -165,6 +165,15 @@ class CDFEmulator:
                 self._routes[(method, fam.path + suffix)] = (fam, verb)
                 if verb == "list":
                     self._routes[("GET", fam.path)] = (fam, "list_get")
+        # Families' own routes (path templates with embedded names), fewest placeholders first.
+        self._templated: list[tuple[str, list[str], Family, str, str]] = sorted(
+            (
+                (method, (fam.path + suffix).split("/"), fam, handler, fam.path + suffix)
+                for fam in self.families
+                for (method, suffix), handler in fam.routes.items()
+            ),
+            key=lambda route: route[4].count("{"),
+        )
 
     # ----------------------------------------------------------------- state
     def project(self, name: str) -> Project:
@@ -262,6 +271,7 @@ class CDFEmulator:
         query: bytes | str,
         headers: Mapping[str, str],
         body: bytes,
+        raw_path: str | None = None,
     ) -> EmulatorResponse:
         """Handle one HTTP request (the core shared by the ASGI app and the in-process transport).
 
@@ -271,6 +281,8 @@ class CDFEmulator:
             query: The raw query string.
             headers: Request headers with lower-case names.
             body: The raw (possibly compressed) request body.
+            raw_path: The URL path as sent (percent-encoded); when given, names embedded in paths may contain
+                ``/`` (routing and spec checks see the path as CDF would).
 
         Returns:
             The response.
@@ -285,6 +297,8 @@ class CDFEmulator:
             counters.max_in_flight = counters.in_flight
         request_id = os.urandom(8).hex()
         decision: FaultDecision | None = None
+        if raw_path is not None:
+            path = raw_path
         try:
             project_name: str | None = None
             if path.startswith(_API_PREFIX):
@@ -352,7 +366,7 @@ class CDFEmulator:
 
     def _route(
         self, method: str, path: str, rel: str, project_name: str | None
-    ) -> tuple[tuple[Family, str, str] | None, str]:
+    ) -> tuple[tuple[Family, str, Any] | None, str]:
         """Find what serves a request: ((family, verb, argument) or None for the token endpoint, route key)."""
         if project_name is None:
             if path == _TOKEN_PATH:
@@ -369,13 +383,37 @@ class CDFEmulator:
         id_family = self._id_routes.get(head)
         if id_family is not None and tail and method == "GET":
             return (id_family, "retrieve", tail), f"GET {head}/{{id}}"
+        routed = self._route_templated(method, rel)
+        if routed is not None:
+            return routed
         if id_family is not None or any((m, rel) in self._routes for m in ("GET", "POST")):
             raise CDFError(405, f"Method {method} not allowed for {rel}")
         raise CDFError(404, f"Not found: {method} {rel}")
 
+    def _route_templated(self, method: str, rel: str) -> tuple[tuple[Family, str, Any], str] | None:
+        """Match a family's own routes: ((family, handler, path parameters), route key), 405 for a wrong method."""
+        segments = rel.split("/")
+        path_matched = False
+        for route_method, template, fam, handler, route in self._templated:
+            if len(template) != len(segments):
+                continue
+            params: dict[str, str] = {}
+            for want, got in zip(template, segments, strict=True):
+                if want.startswith("{") and want.endswith("}") and got:
+                    params[want[1:-1]] = unquote(got)
+                elif want != got:
+                    break
+            else:
+                if route_method == method:
+                    return (fam, handler, params), f"{method} {route}"
+                path_matched = True
+        if path_matched:
+            raise CDFError(405, f"Method {method} not allowed for {rel}")
+        return None
+
     def _process(
         self,
-        target: tuple[Family, str, str],
+        target: tuple[Family, str, Any],
         project_name: str,
         query: bytes | str,
         headers: Mapping[str, str],
@@ -402,6 +440,9 @@ class CDFEmulator:
             return store.retrieve(arg)
         if verb == "list_get":
             return store.list_get(params)
+        if isinstance(arg, dict):  # a family's own route: handler(path parameters, query, body)
+            routed: tuple[int, Any] = getattr(store, verb)(arg, params, data)
+            return routed
         result: tuple[int, Any] = getattr(store, verb)(data)
         return result
 
@@ -482,8 +523,14 @@ class _ASGIEndpoint:
             more = message.get("more_body", False)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         try:
+            raw_path = scope.get("raw_path")
             response = await self.emulator.handle(
-                scope["method"], scope["path"], scope.get("query_string", b""), headers, b"".join(chunks)
+                scope["method"],
+                scope["path"],
+                scope.get("query_string", b""),
+                headers,
+                b"".join(chunks),
+                raw_path=raw_path.split(b"?", 1)[0].decode("ascii") if raw_path else None,
             )
         except ConnectionDropped:
             transport = scope.get("extensions", {}).get(TRANSPORT_EXTENSION)

@@ -37,13 +37,36 @@ def prefix(field: str) -> LegacyFilter:
 
 
 def time_range(field: str) -> LegacyFilter:
-    """Filter: ``{"min": ms, "max": ms}``, both inclusive."""
+    """Filter: ``{"min": ms, "max": ms}``, both inclusive; or ``{"isNull": bool}`` (the field is absent or not)."""
 
     def make(value: Any, store: ResourceStore) -> Predicate:
         if not isinstance(value, dict):
             raise CDFError(400, f"Invalid range for '{field}': {value!r}")
+        if "isNull" in value:
+            if set(value) != {"isNull"} or not isinstance(value["isNull"], bool):
+                raise CDFError(400, f"Invalid filter for '{field}': isNull cannot be combined with min/max")
+            want_null = value["isNull"]
+            return lambda item: (item.get(field) is None) is want_null
         lo, hi = value.get("min"), value.get("max")
         return lambda item: (v := item.get(field)) is not None and (lo is None or v >= lo) and (hi is None or v <= hi)
+
+    return make
+
+
+def active_at(start: str, end: str) -> LegacyFilter:
+    """Filter: ``{"min": ms, "max": ms}`` keeps items active at some time in the range: started (``start`` set and
+    not after ``max``) and not ended before ``min`` (no ``end``, or ``end`` not before ``min``)."""
+
+    def make(value: Any, store: ResourceStore) -> Predicate:
+        if not isinstance(value, dict):
+            raise CDFError(400, f"Invalid range for '{start}'/'{end}': {value!r}")
+        lo, hi = value.get("min"), value.get("max")
+
+        def pred(item: Item) -> bool:
+            began, ended = item.get(start), item.get(end)
+            return began is not None and (hi is None or began <= hi) and (ended is None or lo is None or ended >= lo)
+
+        return pred
 
     return make
 
@@ -459,6 +482,7 @@ EVENTS = Family(
         "type": eq("type"),
         "subtype": eq("subtype"),
         "externalIdPrefix": prefix("externalId"),
+        "activeAtTime": active_at("startTime", "endTime"),
         **_TIME_FILTERS,
     },
     query_params={
@@ -466,6 +490,8 @@ EVENTS = Family(
         "maxStartTime": ("startTime.max", int),
         "minEndTime": ("endTime.min", int),
         "maxEndTime": ("endTime.max", int),
+        "minActiveAtTime": ("activeAtTime.min", int),
+        "maxActiveAtTime": ("activeAtTime.max", int),
         "assetIds": ("assetIds", lambda raw: [int(v) for v in json_list(raw)]),
         "assetExternalIds": ("assetExternalIds", json_list),
         "assetSubtreeIds": ("assetSubtreeIds", json_ids),
@@ -515,6 +541,7 @@ DATASETS = Family(
         **_TIME_FILTERS,
     },
     limits={"create": 10, "byids": 1000, "update": 1000},
+    defaults={"writeProtected": False},
     create_status=200,
     verbs=frozenset({"create", "list", "byids", "update", "aggregate"}),
 )
@@ -530,6 +557,7 @@ LABELS = Family(
         "dataSetIds": refs("dataSetId", "datasets"),
     },
     verbs=frozenset({"create", "list", "byids", "delete"}),
+    internal_id=False,
 )
 
 #: The families defined in this module; the registry (``_registry.FAMILIES``) gathers every module's.

@@ -156,7 +156,7 @@ def compile_advanced(flt: Any, store: ResourceStore) -> Predicate:
     if not isinstance(arg, dict):
         raise CDFError(400, f"Invalid '{kind}' filter: {arg!r}")
     path = _check_path(arg.get("property"), store)
-    custom = store.family.hooks.property_getter(path)
+    custom = store.family.hooks.store_property_getter(store, path)
     getter: Callable[[Item], Any] = custom if custom is not None else (lambda item: get_property(item, path))
     if kind == "equals":
         value = arg.get("value")

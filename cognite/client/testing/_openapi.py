@@ -100,6 +100,46 @@ def _pointer_escape(part: str) -> str:
 #: Schema name -> function giving the corrected schema from the documented one.
 _ERRATA: dict[str, Any] = {
     "StringValue": lambda documented: {"anyOf": [{"type": "string"}, documented]},
+    # requires "resource"/"resourceId", which are not among its properties (type, externalId)
+    "resourceReferenceWithExternalId": lambda documented: {**documented, "required": ["type", "externalId"]},
+    # a sequence column has no "id" (not among its properties); it is identified by its externalId
+    "GetSequenceColumnDTO": lambda documented: {
+        **documented,
+        "required": ["externalId" if r == "id" else r for r in documented["required"]],
+    },
+    # a value of a sequence row is null where the row has no value in that column (CDF takes and answers null)
+    "SequenceItemDTO": lambda documented: {"anyOf": [documented, {"type": "null"}]},
+    # a uniqueValues bucket of sequences requires "property", which is not among its properties (values, count)
+    "SequencesUniqueValuesAggregateResponse": lambda documented: {
+        **documented,
+        "properties": {
+            "items": {
+                **documented["properties"]["items"],
+                "items": {**documented["properties"]["items"]["items"], "required": ["values", "count"]},
+            }
+        },
+    },
+    # buckets of uniqueValues/uniqueProperties: no matching item gives no bucket (CDF answers {"items": []})
+    "ValuesAggregateResult": lambda documented: {
+        **documented,
+        "properties": {"items": {**documented["properties"]["items"], "minItems": 0}},
+    },
+    # relationship answers: a list (or byids with ignoreUnknownIds) that finds nothing answers {"items": []}
+    "relationshipResponseWrapper": lambda documented: {
+        **documented,
+        "properties": {"items": {**documented["properties"]["items"], "minItems": 0}},
+    },
+    "enrichedRelationshipResponseWrapper": lambda documented: {
+        **documented,
+        "properties": {"items": {**documented["properties"]["items"], "minItems": 0}},
+    },
+}
+
+
+#: Response name -> function giving the corrected JSON schema of that (shared) response from the documented one.
+_RESPONSE_ERRATA: dict[str, Any] = {
+    # documents the inner error object without its {"error": ...} wrapper; CDF answers errors in the wrapper
+    "MissingField": lambda documented: {"anyOf": [documented, _GENERIC_ERROR_SCHEMA]},
 }
 
 
@@ -108,6 +148,11 @@ def _apply_errata(loose: dict[str, Any]) -> dict[str, Any]:
     for name, fix in _ERRATA.items():
         if name in schemas:
             schemas[name] = fix(schemas[name])
+    responses = loose.get("components", {}).get("responses", {})
+    for name, fix in _RESPONSE_ERRATA.items():
+        content = responses.get(name, {}).get("content", {}).get("application/json")
+        if content is not None and "schema" in content:
+            content["schema"] = fix(content["schema"])
     return loose
 
 
@@ -446,7 +491,11 @@ class OpenAPISpec:
             if "$ref" in schema:
                 schema = self.resolve(schema["$ref"])
             coerced: Any = value
-            kind = schema.get("type")
+            typed = schema
+            while "type" not in typed and len(typed.get("allOf", ())) == 1:  # {"allOf": [{"$ref": ...}]} wrappers
+                typed = typed["allOf"][0]
+                typed = self.resolve(typed["$ref"]) if "$ref" in typed else typed
+            kind = typed.get("type")
             if isinstance(value, str):
                 try:
                     if kind == "integer":

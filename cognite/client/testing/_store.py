@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,6 +126,31 @@ class Hooks:
         """
         return None
 
+    def store_property_getter(self, store: ResourceStore, path: Sequence[str]) -> Callable[[Item], Any] | None:
+        """Like :meth:`property_getter`, for properties computed from other stores (e.g. the root of a linked asset).
+
+        Args:
+            store: The store being read.
+            path: The property path.
+
+        Returns:
+            A function item -> value, or None (default: :meth:`property_getter`).
+        """
+        return self.property_getter(path)
+
+    def present(self, store: ResourceStore, items: list[Item], body: Mapping[str, Any]) -> list[Item]:
+        """Shape the items of a list/byids response from options of the request (e.g. ``fetchResources``).
+
+        Args:
+            store: The store.
+            items: The items (do not modify; copy).
+            body: The request body.
+
+        Returns:
+            The items to answer with.
+        """
+        return items
+
 
 @dataclass(frozen=True)
 class Family:
@@ -153,6 +179,18 @@ class Family:
         aggregated_properties: Values allowed in ``aggregatedProperties``.
         external_id: Whether items have a unique ``externalId``.
         hooks: Family behaviour.
+        internal_id: Whether items show an internal ``id`` (False: identified by ``externalId`` only; the store
+            keys them internally, never shows the id, and rejects ``{"id"}`` identifiers).
+        delete_status: The status of a successful delete (from the spec).
+        instance_ids: Whether items can be identified by ``{"instanceId": {"space", "externalId"}}`` (items that
+            data modeling created carry an ``instanceId``; see :meth:`ResourceStore.seed`).
+        unique_values_as_strings: ``uniqueValues`` aggregates answer every value as a string (numbers and booleans
+            in their JSON form), as the spec of e.g. time series and sequences says.
+        defaults: Values of fields a create request leaves out (e.g. ``{"writeProtected": False}``).
+        routes: Routes beyond the generic verbs: ``(method, path template relative to path)`` -> the name of the
+            store method serving it, called as ``handler(path_params, query, body)``; templates may embed names,
+            e.g. ``("GET", "/{dbName}/tables")`` (values arrive URL-decoded).
+        store_cls: The store class of the family (a :class:`ResourceStore` subclass; None: ResourceStore).
     """
 
     name: str
@@ -176,6 +214,13 @@ class Family:
     aggregated_properties: frozenset[str] = frozenset()
     external_id: bool = True
     hooks: Hooks = field(default_factory=Hooks)
+    internal_id: bool = True
+    delete_status: int = 200
+    instance_ids: bool = False
+    unique_values_as_strings: bool = False
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    routes: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    store_cls: type[Any] | None = None
 
 
 def _encode_cursor(kind: str, value: int) -> str:
@@ -216,7 +261,17 @@ def _identifier(ref: Any) -> tuple[str, Any]:
             return "id", ref["id"]
         if isinstance(ref.get("externalId"), str):
             return "externalId", ref["externalId"]
+        iid = ref.get("instanceId")
+        if isinstance(iid, dict) and isinstance(iid.get("space"), str) and isinstance(iid.get("externalId"), str):
+            return "instanceId", (iid["space"], iid["externalId"])
     raise CDFError(400, f"Invalid identifier {ref!r}: expected {{'id': int}} or {{'externalId': str}}")
+
+
+def _ref_dict(kind: str, value: Any) -> dict[str, Any]:
+    """The identifier object of a ``(kind, value)`` pair from :func:`_identifier` (as CDF echoes it)."""
+    if kind == "instanceId":
+        return {"instanceId": {"space": value[0], "externalId": value[1]}}
+    return {kind: value}
 
 
 class Project:
@@ -233,7 +288,7 @@ class Project:
         self.name = name
         self.rng = random.Random(f"{seed}:{name}") if seed is not None else random.Random()
         self.clock = clock
-        self.stores: dict[str, ResourceStore] = {f.name: ResourceStore(f, self) for f in families}
+        self.stores: dict[str, ResourceStore] = {f.name: (f.store_cls or ResourceStore)(f, self) for f in families}
 
     def store(self, name: str) -> ResourceStore:
         """Return the store of a family.
@@ -286,6 +341,7 @@ class ResourceStore:
         self.items: dict[int, Item] = {}
         self.order: list[int] = []
         self.by_xid: dict[str, int] = {}
+        self.by_iid: dict[tuple[str, str], int] = {}
         self.state: dict[str, Any] = {}
 
     # ----------------------------------------------------------------- helpers
@@ -311,7 +367,7 @@ class ResourceStore:
         kind, value = _identifier(ref)
         if kind == "id":
             return self.items.get(value)
-        item_id = self.by_xid.get(value)
+        item_id = self.by_iid.get(value) if kind == "instanceId" else self.by_xid.get(value)
         return None if item_id is None else self.items.get(item_id)
 
     def resolve(self, refs: Sequence[Any], *, ignore_unknown: bool) -> list[Item]:
@@ -330,13 +386,17 @@ class ResourceStore:
         duplicated: list[dict[str, Any]] = []
         for ref in refs:
             kind, value = _identifier(ref)
+            if kind == "id" and not self.family.internal_id:
+                raise CDFError(400, f"{self.family.name} are identified by externalId only, got {ref!r}")
+            if kind == "instanceId" and not self.family.instance_ids:
+                raise CDFError(400, f"{self.family.name} cannot be identified by instanceId, got {ref!r}")
             if (kind, value) in seen:
-                duplicated.append({kind: value})
+                duplicated.append(_ref_dict(kind, value))
                 continue
             seen.add((kind, value))
             item = self.get(ref)
             if item is None:
-                missing.append({kind: value})
+                missing.append(_ref_dict(kind, value))
             else:
                 found.append(item)
         if duplicated:
@@ -413,7 +473,13 @@ class ResourceStore:
             items = self.family.hooks.decorate(self, items, props)
         if not include_metadata:
             items = [{k: v for k, v in it.items() if k != "metadata"} for it in items]
-        return items
+        return self.public(self.family.hooks.present(self, items, body))
+
+    def public(self, items: list[Item]) -> list[Item]:
+        """The items as answered: without the internal ``id`` of a family identified by external id only."""
+        if self.family.internal_id:
+            return items
+        return [{k: v for k, v in it.items() if k != "id"} for it in items]
 
     # ----------------------------------------------------------------- verbs
     def create(self, body: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -442,7 +508,7 @@ class ResourceStore:
             for key in family.required:
                 if entry.get(key) is None:
                     raise CDFError(400, f"Missing required field '{key}'")
-            item: Item = {k: v for k, v in entry.items() if v is not None}
+            item: Item = {**family.defaults, **{k: v for k, v in entry.items() if v is not None}}
             xid = item.get("externalId")
             if xid is not None:
                 if xid in self.by_xid or xid in batch_xids:
@@ -451,6 +517,30 @@ class ResourceStore:
             new.append(item)
         if duplicated:
             raise CDFError(409, "ExternalIds duplicated", duplicated=duplicated)
+        return family.create_status, {"items": self.public(self._insert(new, now))}
+
+    def seed(self, items: Sequence[Mapping[str, Any]]) -> list[Item]:
+        """Store items as given, with fields a create request cannot set (e.g. the ``instanceId`` of a time series
+        that data modeling created); ids and timestamps are added as by a create.
+
+        Args:
+            items: The items in wire form.
+
+        Returns:
+            The stored items.
+        """
+        new = [{k: v for k, v in item.items() if v is not None} for item in items]
+        xids = [it["externalId"] for it in new if "externalId" in it]
+        iids = [_identifier({"instanceId": it["instanceId"]})[1] for it in new if "instanceId" in it]
+        if len(set(xids)) < len(xids) or any(x in self.by_xid for x in xids):
+            raise CDFError(409, "ExternalIds duplicated")
+        if len(set(iids)) < len(iids) or any(i in self.by_iid for i in iids):
+            raise CDFError(409, "InstanceIds duplicated")
+        return self._insert(new, self.project.clock())
+
+    def _insert(self, new: list[Item], now: int) -> list[Item]:
+        """Give new (checked) items ids and timestamps, run the family hooks and store them."""
+        family = self.family
         taken: set[int] = set()
         for item in new:
             new_id = self.new_id()
@@ -466,8 +556,10 @@ class ResourceStore:
             self.order.append(item["id"])
             if "externalId" in item:
                 self.by_xid[item["externalId"]] = item["id"]
+            if "instanceId" in item:
+                self.by_iid[_identifier({"instanceId": item["instanceId"]})[1]] = item["id"]
         family.hooks.after_insert(self, new)
-        return family.create_status, {"items": new}
+        return new
 
     def byids(self, body: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
         """Retrieve items by identifiers (``POST {path}/byids``).
@@ -613,7 +705,7 @@ class ResourceStore:
         for entry in raw:
             if not isinstance(entry, dict) or not isinstance(entry.get("update"), dict):
                 raise CDFError(400, f"Each update needs an identifier and an 'update' object, got {entry!r}")
-            refs.append({k: v for k, v in entry.items() if k in ("id", "externalId")})
+            refs.append({k: v for k, v in entry.items() if k in ("id", "externalId", "instanceId")})
         targets = self.resolve(refs, ignore_unknown=False)
         now = self.project.clock()
         changed: list[tuple[Item, Item]] = []
@@ -645,7 +737,7 @@ class ResourceStore:
             if new.get("externalId") is not None:
                 self.by_xid[new["externalId"]] = new["id"]
             family.hooks.after_update(self, old, new)
-        return 200, {"items": [self.items[new["id"]] for _, new in changed]}
+        return 200, {"items": self.public([self.items[new["id"]] for _, new in changed])}
 
     def _apply(self, item: Item, name: str, op: Any) -> None:
         family = self.family
@@ -733,8 +825,10 @@ class ResourceStore:
             xid = item.get("externalId")
             if xid is not None and self.by_xid.get(xid) == item["id"]:
                 del self.by_xid[xid]
+            if "instanceId" in item:
+                self.by_iid.pop(_identifier({"instanceId": item["instanceId"]})[1], None)
         self.family.hooks.after_delete(self, removed)
-        return 200, {}
+        return self.family.delete_status, {}
 
     def search(self, body: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
         """Search items by text fields, with a filter (``POST {path}/search``).
@@ -822,6 +916,8 @@ class ResourceStore:
             if kind == "cardinalityValues":
                 return 200, {"items": [{"count": len(buckets)}]}
             ranked = sorted(buckets.values(), key=lambda b: (-b[1], str(b[0])))[:1000]
+            if self.family.unique_values_as_strings:
+                return 200, {"items": [{"count": c, "values": [_as_string(v)]} for v, c in ranked]}
             return 200, {"items": [{"count": c, "values": [v]} for v, c in ranked]}
         if kind in ("uniqueProperties", "cardinalityProperties", "metadataKeys"):
             prop_path = body.get("path", ["metadata"]) if kind != "metadataKeys" else ["metadata"]
@@ -837,7 +933,7 @@ class ResourceStore:
         raise CDFError(400, f"Unsupported aggregate '{kind}'")
 
     def _getter(self, path: Sequence[str]) -> Callable[[Item], Any]:
-        custom = self.family.hooks.property_getter(path)
+        custom = self.family.hooks.store_property_getter(self, path)
         return custom if custom is not None else (lambda item: get_property(item, path))
 
 
@@ -856,6 +952,10 @@ def _count_values(
             first, count = buckets.get(norm, (v, 0))
             buckets[norm] = (first, count + 1)
     return buckets
+
+
+def _as_string(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _parse_bool(raw: str) -> bool:

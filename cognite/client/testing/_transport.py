@@ -40,7 +40,12 @@ class EmulatorTransport(httpx.AsyncBaseTransport):
         headers = {k.lower(): v for k, v in request.headers.items()}
         try:
             status, out_headers, content = await self.emulator.handle(
-                request.method, request.url.path, request.url.query, headers, body
+                request.method,
+                request.url.path,
+                request.url.query,
+                headers,
+                body,
+                raw_path=request.url.raw_path.split(b"?", 1)[0].decode("ascii"),
             )
         except ConnectionDropped as err:
             err.request = request

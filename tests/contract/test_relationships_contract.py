@@ -1,0 +1,152 @@
+"""Contract tests: every request the Relationships API sends validates against the CDF OpenAPI spec."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from cognite.client import AsyncCogniteClient, ClientConfig
+from cognite.client.credentials import Token
+from cognite.client.data_classes import LabelFilter
+from cognite.client.data_classes.relationships import Relationship, RelationshipUpdate, RelationshipWrite
+from cognite.client.data_classes.shared import TimestampRange
+from cognite.client.testing._openapi import OpenAPISpec
+
+PREFIX = "/api/v1/projects/contract"
+
+
+@pytest.fixture(scope="module")
+def spec() -> OpenAPISpec:
+    return OpenAPISpec.load()
+
+
+def _rel(xid: str) -> dict[str, Any]:
+    return {
+        "externalId": xid,
+        "sourceExternalId": "s",
+        "sourceType": "asset",
+        "targetExternalId": "t",
+        "targetType": "timeSeries",
+        "createdTime": 0,
+        "lastUpdatedTime": 0,
+    }
+
+
+class Recorder:
+    """A fake CDF that validates each request against the spec and answers with a canned, valid body."""
+
+    def __init__(self, spec: OpenAPISpec) -> None:
+        self.spec = spec
+        self.seen: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+        self.bodies: list[Any] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.removeprefix(PREFIX)
+        raw = request.content
+        if request.headers.get("content-encoding") == "gzip":
+            raw = gzip.decompress(raw)
+        body: Any = json.loads(raw) if raw else None
+        self.errors += self.spec.request_errors(request.method, path, body, dict(request.url.params) or None)
+        self.seen.append((request.method, path))
+        self.bodies.append(body)
+        if path == "/relationships/delete":
+            response = httpx.Response(202, json={})
+        elif path == "/relationships" and request.method == "POST":
+            response = httpx.Response(201, json={"items": [_rel(it["externalId"]) for it in body["items"]]})
+        elif path in ("/relationships/update", "/relationships/byids"):
+            response = httpx.Response(200, json={"items": [_rel(it["externalId"]) for it in body["items"]]})
+        else:
+            response = httpx.Response(200, json={"items": [_rel("a"), _rel("b")]})
+        self.errors += self.spec.response_errors(request.method, path, response.status_code, response.json())
+        return response
+
+
+@pytest.fixture
+def recorder(spec: OpenAPISpec) -> Recorder:
+    return Recorder(spec)
+
+
+@pytest.fixture
+def client(recorder: Recorder) -> AsyncCogniteClient:
+    cfg = ClientConfig("contract", "contract", Token("t"), base_url="https://contract.cognitedata.com")
+    return AsyncCogniteClient(cfg, transport=httpx.MockTransport(recorder))
+
+
+async def test_every_relationships_request_matches_the_spec(client: AsyncCogniteClient, recorder: Recorder) -> None:
+    r = client.relationships
+    await r.retrieve(external_id="a")
+    await r.retrieve(external_id="a", fetch_resources=True)
+    await r.retrieve_multiple(external_ids=["a", "b"], fetch_resources=True, ignore_unknown_ids=True)
+    await r.list(
+        source_external_ids=["s"],
+        source_types=["asset", "timeSeries"],
+        target_external_ids=["t"],
+        target_types=["event", "file", "sequence"],
+        data_set_ids=[1],
+        data_set_external_ids=["ds"],
+        start_time={"min": 0, "max": 10},
+        end_time=TimestampRange(min=5),
+        confidence={"min": 0.5, "max": 1.0},
+        last_updated_time={"max": 99},
+        created_time={"min": 1},
+        active_at_time={"min": 3, "max": 4},
+        labels=LabelFilter(contains_all=["L"]),
+        limit=10,
+        fetch_resources=True,
+    )
+    await r.list(labels=LabelFilter(contains_any=["L", "M"]), limit=None, partitions=2)
+    await r.list(source_external_ids=[f"s{i}" for i in range(2100)], target_external_ids=["t"], limit=None)
+    async for _ in r(chunk_size=2, limit=4, target_external_ids=[f"t{i}" for i in range(1500)], fetch_resources=True):
+        pass
+    await r.create([RelationshipWrite("a", "s", "asset", "t", "timeSeries", 0, 10, 0.5, 3, ["L"])])
+    await r.create(Relationship.load(_rel("b")))
+    await r.update(
+        RelationshipUpdate("a")
+        .source_external_id.set("s2")
+        .source_type.set("event")
+        .target_external_id.set("t2")
+        .target_type.set("file")
+        .start_time.set(1)
+        .end_time.set(None)
+        .confidence.set(0.2)
+        .data_set_id.set(None)
+        .labels.add(["A"])
+        .labels.remove(["B"])
+    )
+    await r.update(RelationshipUpdate("a").labels.add(["A"]).confidence.set(None))
+    for mode in ("replace_ignore_null", "patch", "replace"):
+        await r.update(RelationshipWrite("a", "s", "asset", "t", "event", labels=["L"], confidence=1.0), mode=mode)  # type: ignore[call-overload]
+    await r.upsert([RelationshipWrite("a", "s", "asset", "t", "event")], mode="replace")
+    await r.delete(external_id=["a", "b"], ignore_unknown_ids=True)
+    await r.delete(external_id="a")
+
+    assert recorder.errors == []
+    routes = set(recorder.seen)
+    for route in (
+        ("POST", "/relationships"),
+        ("POST", "/relationships/byids"),
+        ("POST", "/relationships/list"),
+        ("POST", "/relationships/update"),
+        ("POST", "/relationships/delete"),
+    ):
+        assert route in routes
+    for body in recorder.bodies:
+        for key in ("sourceExternalIds", "targetExternalIds"):
+            assert len(((body or {}).get("filter") or {}).get(key, ())) <= 1000
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        RelationshipUpdate("a").source_type.set(None),
+        RelationshipUpdate("a").target_external_id.set(None),
+    ],
+)
+def test_the_spec_refuses_clearing_required_fields(spec: OpenAPISpec, update: RelationshipUpdate) -> None:
+    """Source and target can only be set (the SDK's update kinds follow the patch schema)."""
+    assert spec.request_errors("POST", "/relationships/update", {"items": [update.dump()]})
