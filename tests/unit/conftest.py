@@ -27,16 +27,6 @@ PROJECT = "unit-test-project"
 BASE_URL = "https://fake.cognitedata.com"
 API_ROOT = f"/api/v1/projects/{PROJECT}"
 
-_GLOBAL_KEYS = (
-    "max_retries",
-    "max_retries_connect",
-    "max_retry_backoff",
-    "status_forcelist",
-    "disable_gzip",
-    "max_workers",
-    "default_client_config",
-)
-
 
 # ---------------------------------------------------------------------------------------------- recorded requests
 
@@ -287,19 +277,6 @@ class FakeCDF:
 
 
 # ---------------------------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(autouse=True)
-def _restore_global_config() -> Iterator[None]:
-    """Every test starts from, and leaves behind, the same global settings (concurrency limits unfrozen)."""
-    saved = {k: getattr(global_config, k) for k in _GLOBAL_KEYS}
-    saved["status_forcelist"] = set(global_config.status_forcelist)
-    cs = global_config.concurrency_settings
-    was_frozen = cs._frozen
-    yield
-    for k, v in saved.items():
-        setattr(global_config, k, v)
-    cs._frozen = was_frozen
 
 
 @pytest.fixture
