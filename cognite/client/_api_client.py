@@ -22,6 +22,7 @@ from cognite.client.data_classes._base import (
     CogniteResource,
     CogniteResourceList,
     CogniteUpdate,
+    SequenceNotStr,
 )
 from cognite.client.exceptions import CogniteNotFoundError
 
@@ -125,8 +126,8 @@ class IdentifierSequence:
 
     def __init__(
         self,
-        ids: int | Sequence[int] | None = None,
-        external_ids: str | Sequence[str] | None = None,
+        ids: int | SequenceNotStr[int] | None = None,
+        external_ids: str | SequenceNotStr[str] | None = None,
         instance_ids: Any = None,
         *,
         id_name: str = "ids",
@@ -1024,16 +1025,6 @@ def dump_sort(sort: Any, sort_cls: type[Any]) -> list[dict[str, Any]]:
             spec = sort_cls.load(spec) if isinstance(spec, str | tuple | dict) else sort_cls(spec)
         out.append(spec.dump(camel_case=True))
     return out
-
-
-def plain_ids(value: int | Sequence[int] | None, name: str) -> list[int] | None:
-    """Validate ids given by a user for a filter (``assetIds``, ``parentIds``): a list of ints, or None."""
-    return None if value is None else IdentifierSequence(ids=value, id_name=name).as_primitives()
-
-
-def plain_external_ids(value: str | Sequence[str] | None, name: str) -> list[str] | None:
-    """Validate external ids given by a user for a filter (``assetExternalIds``): a list of str, or None."""
-    return None if value is None else IdentifierSequence(external_ids=value, external_id_name=name).as_primitives()
 
 
 def advanced_list_params(

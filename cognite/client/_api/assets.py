@@ -6,7 +6,14 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from cognite.client._api._mixins import WithAggregates
-from cognite.client._api_client import HierarchyCreator, IdentifierSequence, identifier_dicts
+from cognite.client._api_client import (
+    HierarchyCreator,
+    IdentifierSequence,
+    advanced_list_params,
+    external_id_list,
+    id_list,
+    identifier_dicts,
+)
 from cognite.client.data_classes.assets import (
     Asset,
     AssetFilter,
@@ -80,8 +87,8 @@ class AssetsAPI(WithAggregates[Asset, AssetList]):
             raise TypeError(f"labels must be a LabelFilter, not {type(labels).__name__}")
         return AssetFilter(
             name=name,
-            parent_ids=_int_list(parent_ids, "parent_ids"),
-            parent_external_ids=_str_list(parent_external_ids, "parent_external_ids"),
+            parent_ids=id_list(parent_ids, "parent_ids"),
+            parent_external_ids=external_id_list(parent_external_ids, "parent_external_ids"),
             asset_subtree_ids=identifier_dicts(
                 asset_subtree_ids, asset_subtree_external_ids, "asset_subtree_ids", "asset_subtree_external_ids"
             ),
@@ -101,20 +108,15 @@ class AssetsAPI(WithAggregates[Asset, AssetList]):
         aggregated_properties: Sequence[AggregateAssetProperty] | None,
         advanced_filter: Filter | dict[str, Any] | None,
         sort: SortSpecs | None,
+        partitions: int | None = None,
     ) -> dict[str, Any]:
-        from cognite.client._api_client import _dump_filter, dump_sort
-
-        params: dict[str, Any] = {}
+        params = advanced_list_params(advanced_filter, sort, AssetSort, partitions)
         if aggregated_properties:
             allowed = {"child_count": "childCount", "path": "path", "depth": "depth"}
             for p in aggregated_properties:
                 if p not in allowed and p not in allowed.values():
                     raise ValueError(f"aggregated_properties must be among {sorted(allowed)}, got {p!r}")
             params["aggregatedProperties"] = [allowed.get(p, p) for p in aggregated_properties]
-        if advanced_filter is not None:
-            params["advancedFilter"] = _dump_filter(advanced_filter)
-        if sort is not None:
-            params["sort"] = dump_sort(sort, AssetSort)
         return params
 
     # ------------------------------------------------------------------------------------------ reading
@@ -262,7 +264,7 @@ class AssetsAPI(WithAggregates[Asset, AssetList]):
             data_set_external_ids, labels, geo_location, metadata, source, created_time, last_updated_time, root,
             external_id_prefix,
         )  # fmt: skip
-        params = self._list_params(aggregated_properties, advanced_filter, sort)
+        params = self._list_params(aggregated_properties, advanced_filter, sort, partitions)
         return await self._list(limit=limit, filter=flt, partitions=partitions, other_params=params)  # type: ignore[no-any-return]
 
     def __call__(
@@ -480,15 +482,3 @@ class AssetsAPI(WithAggregates[Asset, AssetList]):
         await self._delete_multiple(
             identifiers, ignore_unknown_ids=ignore_unknown_ids, extra_body={"recursive": recursive}
         )
-
-
-def _int_list(value: Sequence[int] | None, name: str) -> list[int] | None:
-    if value is None:
-        return None
-    return IdentifierSequence(ids=value, id_name=name).as_primitives()
-
-
-def _str_list(value: Sequence[str] | None, name: str) -> list[str] | None:
-    if value is None:
-        return None
-    return IdentifierSequence(external_ids=value, external_id_name=name).as_primitives()

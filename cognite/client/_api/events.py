@@ -10,9 +10,9 @@ from cognite.client._api_client import (
     IdentifierSequence,
     _dump_filter,
     advanced_list_params,
+    external_id_list,
+    id_list,
     identifier_dicts,
-    plain_external_ids,
-    plain_ids,
 )
 from cognite.client.data_classes.events import (
     EndTimeFilter,
@@ -87,8 +87,8 @@ class EventsAPI(WithAggregates[Event, EventList]):
             end_time=end_time,
             active_at_time=active_at_time,
             metadata=metadata,
-            asset_ids=plain_ids(asset_ids, "asset_ids"),
-            asset_external_ids=plain_external_ids(asset_external_ids, "asset_external_ids"),
+            asset_ids=id_list(asset_ids, "asset_ids"),
+            asset_external_ids=external_id_list(asset_external_ids, "asset_external_ids"),
             asset_subtree_ids=identifier_dicts(
                 asset_subtree_ids, asset_subtree_external_ids, "asset_subtree_ids", "asset_subtree_external_ids"
             ),

@@ -51,10 +51,10 @@ class LabelsAPI(APIClient[LabelDefinition, LabelDefinitionList]):
     async def retrieve(self, external_id: str, ignore_unknown_ids: bool = False) -> LabelDefinition | None: ...
     @overload
     async def retrieve(
-        self, external_id: SequenceNotStr[str] | list[str] | tuple[str, ...], ignore_unknown_ids: bool = False
+        self, external_id: SequenceNotStr[str], ignore_unknown_ids: bool = False
     ) -> LabelDefinitionList: ...
     async def retrieve(
-        self, external_id: str | SequenceNotStr[str] | list[str] | tuple[str, ...], ignore_unknown_ids: bool = False
+        self, external_id: str | SequenceNotStr[str], ignore_unknown_ids: bool = False
     ) -> LabelDefinition | LabelDefinitionList | None:
         """Retrieve one or more label definitions by external id.
 
@@ -164,7 +164,7 @@ class LabelsAPI(APIClient[LabelDefinition, LabelDefinitionList]):
         """
         return await self._create_multiple(label, write_cls=LabelDefinitionWrite, input_name="label")  # type: ignore[no-any-return]
 
-    async def delete(self, external_id: str | SequenceNotStr[str] | Sequence[str] | None = None) -> None:
+    async def delete(self, external_id: str | SequenceNotStr[str] | None = None) -> None:
         """Delete one or more label definitions (resources keep the labels attached to them).
 
         Args:

@@ -15,8 +15,8 @@ from cognite.client._api_client import (
     check_limit,
     check_type,
     chunks,
+    id_list,
     identifier_dicts,
-    plain_ids,
     split_filter,
 )
 from cognite.client._cognite_client import LazyAPI
@@ -106,7 +106,7 @@ class SequencesAPI(WithAggregates[SequenceResource, SequenceList]):
             name=check_type(name, str, "name"),
             external_id_prefix=check_type(external_id_prefix, str, "external_id_prefix"),
             metadata=check_type(metadata, dict, "metadata"),
-            asset_ids=plain_ids(asset_ids, "asset_ids"),
+            asset_ids=id_list(asset_ids, "asset_ids"),
             asset_subtree_ids=identifier_dicts(
                 asset_subtree_ids, asset_subtree_external_ids, "asset_subtree_ids", "asset_subtree_external_ids"
             ),

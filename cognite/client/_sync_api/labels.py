@@ -37,12 +37,10 @@ class SyncLabelsAPI:
     def retrieve(self, external_id: str, ignore_unknown_ids: bool = False) -> LabelDefinition | None: ...
 
     @overload
-    def retrieve(
-        self, external_id: SequenceNotStr[str] | list[str] | tuple[str, ...], ignore_unknown_ids: bool = False
-    ) -> LabelDefinitionList: ...
+    def retrieve(self, external_id: SequenceNotStr[str], ignore_unknown_ids: bool = False) -> LabelDefinitionList: ...
 
     def retrieve(
-        self, external_id: str | SequenceNotStr[str] | list[str] | tuple[str, ...], ignore_unknown_ids: bool = False
+        self, external_id: str | SequenceNotStr[str], ignore_unknown_ids: bool = False
     ) -> LabelDefinition | LabelDefinitionList | None:
         """Retrieve one or more label definitions by external id.
 
@@ -165,7 +163,7 @@ class SyncLabelsAPI:
         """
         return run_sync(self._async_api.create(label=label))  # type: ignore[return-value]
 
-    def delete(self, external_id: str | SequenceNotStr[str] | Sequence[str] | None = None) -> None:
+    def delete(self, external_id: str | SequenceNotStr[str] | None = None) -> None:
         """Delete one or more label definitions (resources keep the labels attached to them).
 
         Args:

@@ -20,7 +20,7 @@ import json
 import typing
 from collections import UserList
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, SupportsIndex, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, SupportsIndex, TypeVar, cast, overload
 
 import msgspec
 from typing_extensions import Self
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CogniteFilter",
+    "ExternalIDTransformerMixin",
+    "IdTransformerMixin",
+    "WriteableCogniteResourceListWithClientRef",
+    "WriteableCogniteResourceWithClientRef",
     "CogniteLabelUpdate",
     "CogniteListUpdate",
     "CogniteObject",
@@ -50,6 +54,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 T_Object = TypeVar("T_Object", bound="CogniteObject")
 T_Resource = TypeVar("T_Resource", bound="CogniteObject")
 T_WriteClass = TypeVar("T_WriteClass", bound="CogniteObject")
@@ -453,6 +458,46 @@ class WriteableCogniteResourceList(CogniteResourceList[T_Resource], Generic[T_Wr
         return self._WRITE_LIST._from_items([r.as_write() for r in self.data])  # type: ignore[attr-defined]
 
 
+class IdTransformerMixin:
+    """Adds ``as_ids()`` to lists of resources that have ids."""
+
+    data: list[Any]
+
+    def as_ids(self) -> list[int]:
+        """Return the ids of the items, in order."""
+        out = []
+        for item in self.data:
+            rid = getattr(item, "id", None)
+            if rid is None:
+                raise ValueError(f"{type(item).__name__} has no id: {item!r}")
+            out.append(rid)
+        return out
+
+
+class ExternalIDTransformerMixin:
+    """Adds ``as_external_ids()`` to lists of resources that have external ids."""
+
+    data: list[Any]
+
+    def as_external_ids(self) -> list[str]:
+        """Return the external ids of the items, in order."""
+        out = []
+        for item in self.data:
+            xid = getattr(item, "external_id", None)
+            if xid is None:
+                raise ValueError(f"{type(item).__name__} has no external_id: {item!r}")
+            out.append(xid)
+        return out
+
+
+class WriteableCogniteResourceWithClientRef(WriteableCogniteResource[T_WriteClass]):
+    """A writeable resource that keeps a reference to the client that loaded it."""
+
+
+class WriteableCogniteResourceListWithClientRef(WriteableCogniteResourceList[T_WriteClass, T_Resource]):
+    """A writeable list that keeps a reference to the client that loaded it."""
+
+
 # ---------------------------------------------------------------------------------------------- updates
 
 
@@ -759,7 +804,9 @@ class CogniteSort:
         """Load a sort from a dict, a property name, or a (property, order[, nulls]) tuple."""
         if isinstance(data, str):
             return cls(data)
-        if isinstance(data, tuple | list) and data and isinstance(data[0], str) and len(data) <= 3:
+        if isinstance(data, tuple) and 1 <= len(data) <= 3:
+            return cls(*data)  # (property, order[, nulls]); the property may be a name, an enum member or a path
+        if isinstance(data, list) and data and isinstance(data[0], str) and len(data) <= 3:
             return cls(*data)
         if isinstance(data, dict):
             return cls(data["property"], data.get("order", "asc"), data.get("nulls"))
@@ -779,14 +826,19 @@ def _import_pandas() -> Any:
     return pd
 
 
-class SequenceNotStr(Sequence[T]):
-    """A sequence type that excludes ``str`` (for type hints of identifier lists)."""
+class SequenceNotStr(Protocol[T_co]):
+    """A sequence of items that is not a ``str`` (a ``str`` is a sequence of str, which identifier lists are not).
 
-    def __getitem__(self, index: Any) -> Any:  # pragma: no cover - typing helper only
-        raise NotImplementedError
+    A structural type: lists and tuples match it, ``str`` does not (its ``__contains__`` only takes ``str``).
+    """
 
-    def __len__(self) -> int:  # pragma: no cover - typing helper only
-        raise NotImplementedError
-
-    def __iter__(self) -> Iterator[T]:  # pragma: no cover - typing helper only
-        raise NotImplementedError
+    @overload
+    def __getitem__(self, index: int, /) -> T_co: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> Sequence[T_co]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[T_co]: ...
+    def __reversed__(self) -> Iterator[T_co]: ...
+    def index(self, value: Any, start: int = 0, stop: int = ..., /) -> int: ...
+    def count(self, value: Any, /) -> int: ...

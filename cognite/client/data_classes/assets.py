@@ -20,11 +20,15 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     CogniteSort,
     CogniteUpdate,
+    ExternalIDTransformerMixin,
+    IdTransformerMixin,
     PropertySpec,
     SequenceNotStr,
     UnknownCogniteResource,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
+    WriteableCogniteResourceListWithClientRef,
+    WriteableCogniteResourceWithClientRef,
     update_field,
 )
 from cognite.client.data_classes.filters import EnumProperty
@@ -72,30 +76,6 @@ __all__ = [
     "WriteableCogniteResourceListWithClientRef",
     "WriteableCogniteResourceWithClientRef",
 ]
-
-
-class IdTransformerMixin:
-    """Lists whose items have ids: ``as_ids()``."""
-
-    def as_ids(self) -> list[int]:
-        """The ids of the items."""
-        return [item.id for item in self]  # type: ignore[attr-defined]
-
-
-class ExternalIDTransformerMixin:
-    """Lists whose items have external ids: ``as_external_ids()``."""
-
-    def as_external_ids(self) -> list[str]:
-        """The external ids of the items."""
-        return [item.external_id for item in self]  # type: ignore[attr-defined]
-
-
-class WriteableCogniteResourceWithClientRef(WriteableCogniteResource[Any]):
-    """A writeable resource that keeps a reference to its client."""
-
-
-class WriteableCogniteResourceListWithClientRef(WriteableCogniteResourceList[Any, Any]):
-    """A writeable list that keeps a reference to its client."""
 
 
 class AggregateResultItem(CogniteObject):

@@ -21,12 +21,13 @@ from cognite.client.data_classes._base import (
     CogniteResource,
     CogniteResourceList,
     CogniteUpdate,
+    ExternalIDTransformerMixin,
+    IdTransformerMixin,
     PropertySpec,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
     update_field,
 )
-from cognite.client.data_classes.assets import ExternalIDTransformerMixin, IdTransformerMixin
 from cognite.client.data_classes.shared import TimestampRange
 
 __all__ = [

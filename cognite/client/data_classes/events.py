@@ -24,16 +24,14 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     CogniteSort,
     CogniteUpdate,
+    ExternalIDTransformerMixin,
+    IdTransformerMixin,
     PropertySpec,
     SequenceNotStr,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
-    update_field,
-)
-from cognite.client.data_classes.assets import (
-    ExternalIDTransformerMixin,
-    IdTransformerMixin,
     WriteableCogniteResourceWithClientRef,
+    update_field,
 )
 from cognite.client.data_classes.filters import EnumProperty
 from cognite.client.data_classes.shared import TimestampRange

@@ -18,6 +18,7 @@ from cognite.client.data_classes._base import (
     CogniteObject,
     CogniteResource,
     CogniteResourceList,
+    ExternalIDTransformerMixin,
     SequenceNotStr,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
@@ -163,31 +164,6 @@ class LabelFilter(CogniteFilter):
             contains_any=resource.get("containsAny", resource.get("contains_any")),
             contains_all=resource.get("containsAll", resource.get("contains_all")),
         )
-
-
-class ExternalIDTransformerMixin:
-    """Adds ``as_external_ids()`` to lists of resources that have external ids."""
-
-    data: list[Any]
-
-    def as_external_ids(self) -> list[str]:
-        """Return the external ids of the items, in order.
-
-        Returns:
-            The external ids.
-
-        Example:
-            >>> from cognite.client.data_classes.labels import LabelDefinitionWrite, LabelDefinitionWriteList
-            >>> LabelDefinitionWriteList([LabelDefinitionWrite("A", "a")]).as_external_ids()
-            ['A']
-        """
-        out = []
-        for item in self.data:
-            xid = getattr(item, "external_id", None)
-            if xid is None:
-                raise ValueError(f"{type(item).__name__} has no external_id: {item!r}")
-            out.append(xid)
-        return out
 
 
 class LabelDefinitionCore(WriteableCogniteResource["LabelDefinitionWrite"]):

@@ -12,9 +12,9 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
+    WriteableCogniteResourceWithClientRef,
     _import_pandas,
 )
-from cognite.client.data_classes.assets import WriteableCogniteResourceWithClientRef
 
 if TYPE_CHECKING:
     import pandas

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Sequence
+from collections import abc
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from cognite.client.data_classes._base import (
@@ -84,7 +84,7 @@ __all__ += sorted(name for name, module in _LAZY_NAMES.items() if importlib.util
 
 if TYPE_CHECKING:
     RelatedResource: TypeAlias = CogniteResource | dict[str, Any]
-    LabelsArg: TypeAlias = Sequence[Label | str | LabelDefinition | LabelDefinitionWrite | dict[str, Any]]
+    LabelsArg: TypeAlias = abc.Sequence[Label | str | LabelDefinition | LabelDefinitionWrite | dict[str, Any]]
 else:
     RelatedResource = Any  # decoded as JSON, then loaded by type in __post_init__
     LabelsArg = list[Label]  # what is decoded; anything label-like is accepted and turned into Labels
@@ -141,7 +141,7 @@ def _resource_type(value: Any, name: str) -> str:
 def _labels(values: Any) -> list[Label] | None:
     if values is None:
         return None
-    if isinstance(values, str | dict | Label) or not isinstance(values, Sequence):
+    if isinstance(values, str | dict | Label) or not isinstance(values, abc.Sequence):
         values = [values]
     return [Label._load(v) for v in values]
 

@@ -24,18 +24,16 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     CogniteSort,
     CogniteUpdate,
+    ExternalIDTransformerMixin,
+    IdTransformerMixin,
     PropertySpec,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
+    WriteableCogniteResourceWithClientRef,
     _import_pandas,
     _to_builtins,
     _UpdateField,
     update_field,
-)
-from cognite.client.data_classes.assets import (
-    ExternalIDTransformerMixin,
-    IdTransformerMixin,
-    WriteableCogniteResourceWithClientRef,
 )
 from cognite.client.data_classes.filters import EnumProperty
 from cognite.client.data_classes.shared import TimestampRange

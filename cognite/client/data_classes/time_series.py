@@ -18,16 +18,14 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     CogniteSort,
     CogniteUpdate,
+    ExternalIDTransformerMixin,
+    IdTransformerMixin,
     PropertySpec,
     SequenceNotStr,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
-    update_field,
-)
-from cognite.client.data_classes.assets import (
-    ExternalIDTransformerMixin,
-    IdTransformerMixin,
     WriteableCogniteResourceWithClientRef,
+    update_field,
 )
 from cognite.client.data_classes.data_modeling.ids import NodeId
 from cognite.client.data_classes.filters import EnumProperty
