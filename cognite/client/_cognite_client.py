@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from cognite.client._api.assets import AssetsAPI
     from cognite.client._api.data_sets import DataSetsAPI
     from cognite.client._api.events import EventsAPI
+    from cognite.client._api.files import FilesAPI
     from cognite.client._api.labels import LabelsAPI
     from cognite.client._api.raw import RawAPI
     from cognite.client._api.relationships import RelationshipsAPI
@@ -186,6 +187,7 @@ class AsyncCogniteClient(_ClientFactories):
     assets: LazyAPI[AssetsAPI] = LazyAPI("cognite.client._api.assets:AssetsAPI")
     data_sets: LazyAPI[DataSetsAPI] = LazyAPI("cognite.client._api.data_sets:DataSetsAPI")
     events: LazyAPI[EventsAPI] = LazyAPI("cognite.client._api.events:EventsAPI")
+    files: LazyAPI[FilesAPI] = LazyAPI("cognite.client._api.files:FilesAPI")
     labels: LazyAPI[LabelsAPI] = LazyAPI("cognite.client._api.labels:LabelsAPI")
     raw: LazyAPI[RawAPI] = LazyAPI("cognite.client._api.raw:RawAPI")
     relationships: LazyAPI[RelationshipsAPI] = LazyAPI("cognite.client._api.relationships:RelationshipsAPI")

@@ -17,6 +17,8 @@ from cognite.client._cognite_client import AsyncCogniteClient, _ClientFactories 
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 if TYPE_CHECKING:
+    from cognite.client._sync_api.files import SyncFilesAPI  # noqa: F401
+
     from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
     from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
     from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
@@ -71,6 +73,8 @@ class CogniteClient(_ClientFactories):
     data_sets: SyncLazyAPI[SyncDataSetsAPI] = SyncLazyAPI("cognite.client._sync_api.data_sets:SyncDataSetsAPI")
 
     events: SyncLazyAPI[SyncEventsAPI] = SyncLazyAPI("cognite.client._sync_api.events:SyncEventsAPI")
+
+    files: SyncLazyAPI[SyncFilesAPI] = SyncLazyAPI("cognite.client._sync_api.files:SyncFilesAPI")
 
     labels: SyncLazyAPI[SyncLabelsAPI] = SyncLazyAPI("cognite.client._sync_api.labels:SyncLabelsAPI")
 

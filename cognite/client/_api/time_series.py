@@ -19,6 +19,7 @@ from cognite.client._api_client import (
     identifier_dicts,
     split_filter,
 )
+from cognite.client._cognite_client import LazyAPI
 from cognite.client.data_classes.time_series import (
     SortableTimeSeriesProperty,
     TimeSeries,
@@ -30,6 +31,8 @@ from cognite.client.data_classes.time_series import (
 )
 
 if TYPE_CHECKING:
+    from cognite.client._api.datapoints import DatapointsAPI
+    from cognite.client._api.datapoints_subscriptions import DatapointsSubscriptionAPI
     from cognite.client.data_classes.data_modeling.ids import NodeId
     from cognite.client.data_classes.filters import Filter
     from cognite.client.data_classes.shared import TimestampRange
@@ -58,6 +61,11 @@ class TimeSeriesAPI(WithAggregates[TimeSeries, TimeSeriesList]):
         ...     client.time_series.retrieve(external_id="temp").name
         'Temperature'
     """
+
+    data: LazyAPI[DatapointsAPI] = LazyAPI("cognite.client._api.datapoints:DatapointsAPI")
+    subscriptions: LazyAPI[DatapointsSubscriptionAPI] = LazyAPI(
+        "cognite.client._api.datapoints_subscriptions:DatapointsSubscriptionAPI"
+    )
 
     _RESOURCE_PATH = "/timeseries"
     _RESOURCE_CLS = TimeSeries

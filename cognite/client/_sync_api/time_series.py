@@ -35,6 +35,10 @@ from cognite.client._api.time_series import (  # noqa: F401
 )
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
+if TYPE_CHECKING:
+    from cognite.client._sync_api.datapoints import SyncDatapointsAPI  # noqa: F401
+    from cognite.client._sync_api.datapoints_subscriptions import SyncDatapointsSubscriptionAPI  # noqa: F401
+
 
 class SyncTimeSeriesAPI:
     """Create, read, update and delete time series (metadata; datapoints live in ``client.time_series.data``).
@@ -50,6 +54,12 @@ class SyncTimeSeriesAPI:
 
     def __init__(self, async_api: TimeSeriesAPI) -> None:
         self._async_api = async_api
+
+    data: SyncLazyAPI[SyncDatapointsAPI] = SyncLazyAPI("cognite.client._sync_api.datapoints:SyncDatapointsAPI")
+
+    subscriptions: SyncLazyAPI[SyncDatapointsSubscriptionAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.datapoints_subscriptions:SyncDatapointsSubscriptionAPI"
+    )
 
     def retrieve(
         self, id: int | None = None, external_id: str | None = None, instance_id: NodeId | None = None
