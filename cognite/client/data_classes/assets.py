@@ -418,11 +418,6 @@ class AssetProperty(EnumProperty):
     root_id = "rootId"
     source = "source"
 
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The property path of one metadata key."""
-        return ["metadata", key]
-
 
 class SortableAssetProperty(EnumProperty):
     """Asset properties that can be sorted on."""
@@ -435,11 +430,6 @@ class SortableAssetProperty(EnumProperty):
     name = "name"
     source = "source"
     score = "_score_"
-
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The sort path of one metadata key."""
-        return ["metadata", key]
 
 
 class AssetSort(CogniteSort):

@@ -317,11 +317,6 @@ class EventProperty(EnumProperty):
     subtype = "subtype"
     type = "type"
 
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The property path of one metadata key."""
-        return ["metadata", key]
-
 
 class SortableEventProperty(EnumProperty):
     """Event properties that can be sorted on."""
@@ -337,11 +332,6 @@ class SortableEventProperty(EnumProperty):
     subtype = "subtype"
     type = "type"
     score = "_score_"
-
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The sort path of one metadata key."""
-        return ["metadata", key]
 
 
 class EventSort(CogniteSort):

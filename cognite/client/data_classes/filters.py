@@ -106,6 +106,11 @@ class EnumProperty(Enum):
             return [value]
         return list(value)
 
+    @staticmethod
+    def metadata_key(key: str) -> list[str]:
+        """The property path of one metadata key, e.g. ``["metadata", "site"]``."""
+        return ["metadata", key]
+
 
 PropertyReference: TypeAlias = "str | tuple[str, ...] | list[str] | PropertyId | EnumProperty"
 RawValue: TypeAlias = (

@@ -605,11 +605,6 @@ class SequenceProperty(EnumProperty):
     metadata = "metadata"
     name = "name"
 
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The property path of one metadata key."""
-        return ["metadata", key]
-
 
 class SortableSequenceProperty(EnumProperty):
     """Sequence properties that can be sorted on."""
@@ -621,11 +616,6 @@ class SortableSequenceProperty(EnumProperty):
     external_id = "externalId"
     last_updated_time = "lastUpdatedTime"
     name = "name"
-
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The sort path of one metadata key."""
-        return ["metadata", key]
 
 
 class SequenceSort(CogniteSort):

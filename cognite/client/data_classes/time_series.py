@@ -432,11 +432,6 @@ class TimeSeriesProperty(EnumProperty):
     security_categories = "securityCategories"
     unit_external_id = "unitExternalId"
 
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The property path of one metadata key."""
-        return ["metadata", key]
-
 
 class SortableTimeSeriesProperty(EnumProperty):
     """Time series properties that can be sorted on."""
@@ -449,11 +444,6 @@ class SortableTimeSeriesProperty(EnumProperty):
     last_updated_time = "lastUpdatedTime"
     name = "name"
     score = "_score_"
-
-    @staticmethod
-    def metadata_key(key: str) -> list[str]:
-        """The sort path of one metadata key."""
-        return ["metadata", key]
 
 
 class TimeSeriesSort(CogniteSort):
