@@ -17,11 +17,10 @@ from cognite.client._cognite_client import AsyncCogniteClient, _ClientFactories 
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 if TYPE_CHECKING:
-    from cognite.client._sync_api.files import SyncFilesAPI  # noqa: F401
-
     from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
     from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
     from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
+    from cognite.client._sync_api.files import SyncFilesAPI  # noqa: F401
     from cognite.client._sync_api.labels import SyncLabelsAPI  # noqa: F401
     from cognite.client._sync_api.raw import SyncRawAPI  # noqa: F401
     from cognite.client._sync_api.relationships import SyncRelationshipsAPI  # noqa: F401
