@@ -8,30 +8,11 @@ from collections.abc import Iterator
 import pytest
 
 from cognite.client import AsyncCogniteClient, ClientConfig, CogniteClient, global_config
-from cognite.client.credentials import Token
 from cognite.client.data_classes import AssetUpdate, AssetWrite
 from cognite.client.exceptions import CogniteAPIError, CogniteNotFoundError
 from cognite.client.testing import CDFEmulator
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def emulator() -> Iterator[CDFEmulator]:
-    emu = CDFEmulator(seed=7)
-    yield emu
-
-
-@pytest.fixture(scope="module")
-def server(emulator: CDFEmulator) -> Iterator[object]:
-    with emulator.serve() as srv:
-        yield srv
-
-
-@pytest.fixture
-def config(server: object, request: pytest.FixtureRequest) -> ClientConfig:
-    project = "e2e-" + request.node.name.replace("_", "-")[:40].lower()
-    return ClientConfig("e2e", project, Token("t"), base_url=server.url)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from cognite.client import AsyncCogniteClient, ClientConfig, CogniteClient, global_config
-from cognite.client.credentials import Token
 from cognite.client.data_classes import AssetWrite, LabelFilter
 from cognite.client.data_classes.assets import Asset
 from cognite.client.data_classes.relationships import (
@@ -20,23 +17,6 @@ from cognite.client.exceptions import CogniteAPIError, CogniteNotFoundError
 from cognite.client.testing import CDFEmulator
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def emulator() -> Iterator[CDFEmulator]:
-    yield CDFEmulator(seed=11, validate=True)
-
-
-@pytest.fixture(scope="module")
-def server(emulator: CDFEmulator) -> Iterator[object]:
-    with emulator.serve() as srv:
-        yield srv
-
-
-@pytest.fixture
-def config(server: object, request: pytest.FixtureRequest) -> ClientConfig:
-    project = "e2e-rel-" + request.node.name.replace("_", "-")[:40].lower()
-    return ClientConfig("e2e", project, Token("t"), base_url=server.url)  # type: ignore[attr-defined]
 
 
 def _links(n: int) -> list[RelationshipWrite]:

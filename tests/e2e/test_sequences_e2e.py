@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from cognite.client import AsyncCogniteClient, ClientConfig, CogniteClient
-from cognite.client.credentials import Token
 from cognite.client.data_classes import AssetWrite
 from cognite.client.data_classes import filters as flt
 from cognite.client.data_classes.sequences import (
@@ -26,7 +25,7 @@ from cognite.client.data_classes.sequences import (
     SequenceWrite,
 )
 from cognite.client.exceptions import CogniteAPIError, CogniteNotFoundError
-from cognite.client.testing import CDFEmulator, emulated_client
+from cognite.client.testing import emulated_client
 
 pytestmark = pytest.mark.e2e
 
@@ -35,23 +34,6 @@ COLUMNS = [
     SequenceColumnWrite("depth", metadata={"unit": "m"}),
     SequenceColumnWrite("count", value_type="LONG"),
 ]
-
-
-@pytest.fixture(scope="module")
-def emulator() -> CDFEmulator:
-    return CDFEmulator(seed=17, validate=True)
-
-
-@pytest.fixture(scope="module")
-def server(emulator: CDFEmulator) -> Iterator[object]:
-    with emulator.serve() as srv:
-        yield srv
-
-
-@pytest.fixture
-def config(server: object, request: pytest.FixtureRequest) -> ClientConfig:
-    project = "seq-" + request.node.name.replace("_", "-")[:40].lower()
-    return ClientConfig("e2e", project, Token("t"), base_url=server.url)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

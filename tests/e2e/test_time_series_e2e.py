@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import doctest
 import warnings
-from collections.abc import Iterator
 
 import pytest
 
 from cognite.client import AsyncCogniteClient, ClientConfig, CogniteClient
-from cognite.client.credentials import Token
 from cognite.client.data_classes import AssetWrite
 from cognite.client.data_classes import filters as flt
 from cognite.client.data_classes.data_modeling.ids import NodeId
@@ -27,23 +25,6 @@ from cognite.client.exceptions import CogniteAPIError, CogniteNotFoundError
 from cognite.client.testing import CDFEmulator
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def emulator() -> CDFEmulator:
-    return CDFEmulator(seed=11, validate=True)
-
-
-@pytest.fixture(scope="module")
-def server(emulator: CDFEmulator) -> Iterator[object]:
-    with emulator.serve() as srv:
-        yield srv
-
-
-@pytest.fixture
-def config(server: object, request: pytest.FixtureRequest) -> ClientConfig:
-    project = "ts-" + request.node.name.replace("_", "-")[:40].lower()
-    return ClientConfig("e2e", project, Token("t"), base_url=server.url)  # type: ignore[attr-defined]
 
 
 def _series(asset_ids: list[int]) -> list[TimeSeriesWrite]:
