@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from cognite.client.exceptions import (
     CogniteAPIError,
     CogniteConnectionRefused,
+    CogniteFileUploadError,
     CogniteMultiException,
 )
 
@@ -99,6 +100,8 @@ def _is_definitive_failure(exc: BaseException) -> bool:
     """True when the error proves the request was not carried out."""
     if isinstance(exc, CogniteAPIError):
         return exc.code < 500
+    if isinstance(exc, CogniteFileUploadError):  # the storage host refused the content
+        return exc.code is not None and exc.code < 500
     return isinstance(exc, CogniteConnectionRefused)
 
 

@@ -24,7 +24,7 @@ import os
 import random
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
@@ -43,7 +43,7 @@ from cognite.client.exceptions import (
 if TYPE_CHECKING:
     from cognite.client.config import ClientConfig
 
-__all__ = ["HTTPClient", "enable_debug_logging", "is_idempotent"]
+__all__ = ["STREAM_RESPONSE_EXTENSION", "HTTPClient", "enable_debug_logging", "is_idempotent"]
 
 logger = logging.getLogger("cognite.client")
 
@@ -52,6 +52,8 @@ Operation = Literal["read", "write", "delete"]
 _READ_ONLY_POST = re.compile(
     r"/(list|byids|search|aggregate|query|sync|inspect|latest|downloadlink|cursors|byExternalIds|byids/?)$"
 )
+#: Request extension asking the transport for a response whose body is read as it is consumed (not up front).
+STREAM_RESPONSE_EXTENSION = "cognite.stream_response"
 _SECRET_PARAM = re.compile(r"(?i)(token|secret|password|key|signature|sig)=([^&\s]+)")
 
 
@@ -201,6 +203,8 @@ class HTTPClient:
         timeout: float | None = None,
         retryable: bool | None = None,
         authenticate: bool = True,
+        stream_content: Callable[[], AsyncIterable[bytes]] | None = None,
+        stream_response: Callable[[httpx.Response], Awaitable[None]] | None = None,
     ) -> httpx.Response:
         """Send one request with retries and return the (successful) response.
 
@@ -215,6 +219,13 @@ class HTTPClient:
             timeout: Timeout in seconds (default: the config's).
             retryable: Force the request to count as idempotent (True) or not (False).
             authenticate: Send the Authorization header.
+            stream_content: A streamed body instead of ``content``: called once per attempt for a fresh async
+                iterator of bytes, so that a retry sends the body again from its start (give the size in a
+                ``content-length`` header where the server needs one).
+            stream_response: Consumes the body of a successful response as a stream (``aiter_bytes``) instead of
+                reading it into memory; called once per attempt, inside the concurrency limit. A connection error
+                while it reads is retried like any other when the request is idempotent, so it must start over
+                cleanly on each call. The returned response's body is then already consumed.
 
         Returns:
             The httpx response (status < 400).
@@ -235,7 +246,9 @@ class HTTPClient:
             req_headers.update(headers)
         query = _clean_params(params) if params else None
         t = timeout if timeout is not None else self.config.timeout
-        extensions = {"timeout": {"connect": t, "read": t, "write": t, "pool": t}}
+        extensions: dict[str, Any] = {"timeout": {"connect": t, "read": t, "write": t, "pool": t}}
+        if stream_response is not None:
+            extensions[STREAM_RESPONSE_EXTENSION] = True
 
         state = self._loop_state()
         operation = operation_of(method, path, natural)
@@ -248,7 +261,10 @@ class HTTPClient:
             if authenticate:
                 name, value = await self.config.credentials.auth_header_async(self.token_http_client())
                 req_headers[name] = value
-            request = httpx.Request(method, url, params=query, headers=req_headers, content=body, extensions=extensions)
+            sent_body = stream_content() if stream_content is not None else body
+            request = httpx.Request(
+                method, url, params=query, headers=req_headers, content=sent_body, extensions=extensions
+            )
             start = time.perf_counter()
             error: BaseException | None = None
             response: httpx.Response | None = None
@@ -256,7 +272,13 @@ class HTTPClient:
                 self.requests_sent += 1
                 try:
                     response = await transport.handle_async_request(request)
-                    await response.aread()
+                    if stream_response is not None and response.status_code < 400:
+                        try:
+                            await stream_response(response)
+                        finally:
+                            await response.aclose()
+                    else:
+                        await response.aread()
                 except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                     error = exc
                 except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.WriteError) as exc:

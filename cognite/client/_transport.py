@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 import httpx
+
+from cognite.client._http import STREAM_RESPONSE_EXTENSION
 
 __all__ = ["AiohttpTransport"]
 
@@ -56,7 +59,12 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send one request and read its whole response."""
+        """Send one request and read its whole response.
+
+        A request whose body is a stream (an async iterator of bytes) is sent as it is produced; a request
+        with the ``STREAM_RESPONSE_EXTENSION`` extension set gets a response whose body is read as it is
+        consumed (``aiter_bytes``), so neither is ever held in memory whole.
+        """
         session = self._get_session()
         timeout = request.extensions.get("timeout") or {}
         client_timeout = aiohttp.ClientTimeout(
@@ -65,11 +73,18 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             sock_connect=timeout.get("connect"),
             sock_read=timeout.get("read"),
         )
-        headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() != "content-length"]
-        body: Any = request.content or None
+        body: Any
+        try:
+            body = request.content or None
+            streaming = False
+        except httpx.RequestNotRead:  # a streamed body: sent as produced, with the Content-Length it was given
+            body = _request_chunks(request)
+            streaming = True
+        dropped = ("transfer-encoding",) if streaming else ("content-length",)
+        headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in dropped]
         sent = False
         try:
-            async with session.request(
+            resp = await session.request(
                 request.method,
                 str(request.url),
                 headers=headers,
@@ -77,40 +92,92 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 allow_redirects=False,
                 timeout=client_timeout,
                 proxy=self._proxy,
-            ) as resp:
-                sent = True
-                content = await resp.read()
-                resp_headers = [(k, v) for k, v in resp.raw_headers if k.lower() not in (b"content-encoding",)]
+            )
+            sent = True
+            resp_headers = [(k, v) for k, v in resp.raw_headers if k.lower() not in (b"content-encoding",)]
+            if request.extensions.get(STREAM_RESPONSE_EXTENSION):
                 return httpx.Response(
                     status_code=resp.status,
                     headers=resp_headers,
-                    content=content,
+                    stream=_ResponseStream(resp, request),
                     request=request,
                     extensions={"http_version": b"HTTP/1.1"},
                 )
-        except aiohttp.ClientConnectorError as exc:
-            raise httpx.ConnectError(str(exc), request=request) from exc
-        except aiohttp.ServerTimeoutError as exc:
-            if sent or "read" in str(exc).lower():
-                raise httpx.ReadTimeout(str(exc), request=request) from exc
-            raise httpx.ConnectTimeout(str(exc), request=request) from exc
-        except asyncio.TimeoutError as exc:
-            if sent:
-                raise httpx.ReadTimeout("Timed out reading the response", request=request) from exc
-            raise httpx.ConnectTimeout("Timed out connecting", request=request) from exc
-        except aiohttp.ServerDisconnectedError as exc:
-            raise httpx.RemoteProtocolError(str(exc) or "Server disconnected", request=request) from exc
-        except (aiohttp.ClientPayloadError, aiohttp.ClientResponseError) as exc:
-            raise httpx.ReadError(str(exc), request=request) from exc
-        except aiohttp.ClientOSError as exc:
-            raise httpx.ReadError(str(exc), request=request) from exc
-        except aiohttp.InvalidURL as exc:
-            raise httpx.UnsupportedProtocol(str(exc), request=request) from exc
-        except aiohttp.ClientError as exc:
-            raise httpx.ReadError(str(exc), request=request) from exc
+            try:
+                content = await resp.read()
+            finally:
+                resp.release()
+            return httpx.Response(
+                status_code=resp.status,
+                headers=resp_headers,
+                content=content,
+                request=request,
+                extensions={"http_version": b"HTTP/1.1"},
+            )
+        except Exception as exc:
+            mapped = _httpx_error(exc, request, sent)
+            if mapped is None:
+                raise
+            raise mapped from exc
 
     async def aclose(self) -> None:
         """Close the pooled connections."""
         if self._session is not None and not self._session.closed:
             await self._session.close()
         self._session = None
+
+
+#: Bytes asked for per read of a streamed response body (a read returns what has arrived, up to this).
+STREAM_READ_SIZE = 1024 * 1024
+
+
+async def _request_chunks(request: httpx.Request) -> AsyncIterator[bytes]:
+    async for chunk in request.stream:  # type: ignore[union-attr]
+        yield chunk
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    """The body of an aiohttp response, read as it is consumed; errors are mapped like the request's."""
+
+    def __init__(self, resp: aiohttp.ClientResponse, request: httpx.Request) -> None:
+        self._resp = resp
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._resp.content.iter_chunked(STREAM_READ_SIZE):
+                yield chunk
+        except Exception as exc:
+            mapped = _httpx_error(exc, self._request, sent=True)
+            if mapped is None:
+                raise
+            raise mapped from exc
+
+    async def aclose(self) -> None:
+        if self._resp.content.at_eof():
+            self._resp.release()
+        else:
+            self._resp.close()  # unread body: the connection cannot be reused
+
+
+def _httpx_error(exc: BaseException, request: httpx.Request, sent: bool) -> Exception | None:
+    """The httpx error an aiohttp error means for retries (None: not a transport error)."""
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return httpx.ConnectError(str(exc), request=request)
+    if isinstance(exc, aiohttp.ServerTimeoutError):
+        if sent or "read" in str(exc).lower():
+            return httpx.ReadTimeout(str(exc), request=request)
+        return httpx.ConnectTimeout(str(exc), request=request)
+    if isinstance(exc, asyncio.TimeoutError):
+        if sent:
+            return httpx.ReadTimeout("Timed out reading the response", request=request)
+        return httpx.ConnectTimeout("Timed out connecting", request=request)
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return httpx.RemoteProtocolError(str(exc) or "Server disconnected", request=request)
+    if isinstance(exc, aiohttp.ClientPayloadError | aiohttp.ClientResponseError | aiohttp.ClientOSError):
+        return httpx.ReadError(str(exc), request=request)
+    if isinstance(exc, aiohttp.InvalidURL):
+        return httpx.UnsupportedProtocol(str(exc), request=request)
+    if isinstance(exc, aiohttp.ClientError):
+        return httpx.ReadError(str(exc), request=request)
+    return None

@@ -2,14 +2,744 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, overload
 
-from cognite.client._api.datapoints import DatapointsAPI  # noqa: F401
+from cognite.client.data_classes._base import SequenceNotStr
+from cognite.client.data_classes.datapoints import (
+    Datapoints,
+    DatapointsArray,
+    DatapointsArrayList,
+    DatapointsList,
+    DatapointsQuery,
+    LatestDatapoint,
+    LatestDatapointList,
+    LatestDatapointQuery,
+    StateDatapointsInsert,
+    SyntheticDatapoints,
+    SyntheticDatapointsList,
+)
+
+if TYPE_CHECKING:
+    import pandas
+
+    from cognite.client.data_classes.data_modeling.ids import NodeId
+from collections.abc import Iterator  # noqa: F401
+from typing import TYPE_CHECKING
+
+from cognite.client._api.datapoints import (  # noqa: F401  # noqa: F401
+    AggInput,
+    DatapointsAPI,
+    IdInput,
+    IidInput,
+    SyntheticDatapointsAPI,
+    TimestampLike,
+    XidInput,
+)
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 
 class SyncDatapointsAPI:
-    """Work with datapoints of time series (client.time_series.data)."""
+    """Retrieve, insert and delete datapoints of time series.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes import TimeSeriesWrite
+        >>> with emulated_client() as client:
+        ...     _ = client.time_series.create(TimeSeriesWrite(external_id="temp"))
+        ...     client.time_series.data.insert([(0, 1.5), (1000, 2.5)], external_id="temp")
+        ...     client.time_series.data.retrieve(external_id="temp", start=0, end=2000).value
+        [1.5, 2.5]
+    """
 
     def __init__(self, async_api: DatapointsAPI) -> None:
         self._async_api = async_api
+
+    synthetic: SyncLazyAPI[SyncSyntheticDatapointsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.datapoints:SyncSyntheticDatapointsAPI"
+    )
+
+    @overload
+    def retrieve(
+        self,
+        id: int | DatapointsQuery,
+        external_id: None = None,
+        instance_id: None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> Datapoints | None: ...
+
+    @overload
+    def retrieve(
+        self,
+        id: None = None,
+        *,
+        external_id: str | DatapointsQuery,
+        instance_id: None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> Datapoints | None: ...
+
+    @overload
+    def retrieve(
+        self,
+        id: IdInput | None = None,
+        external_id: XidInput | None = None,
+        instance_id: IidInput | None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> Datapoints | DatapointsList | None: ...
+
+    def retrieve(
+        self,
+        id: IdInput | None = None,
+        external_id: XidInput | None = None,
+        instance_id: IidInput | None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> Datapoints | DatapointsList | None:
+        """Retrieve raw datapoints or aggregates of one or more time series, as Python lists.
+
+        Args:
+            id: Id(s), or DatapointsQuery objects with their own settings.
+            external_id: External id(s), or DatapointsQuery objects.
+            instance_id: Instance id(s) (NodeId), or DatapointsQuery objects.
+            start: Start, inclusive (ms, datetime or a string such as ``"2w-ago"``; default epoch 0).
+            end: End, exclusive (default now).
+            aggregates: Aggregate(s), e.g. ``"average"`` or ``["min", "max"]``.
+            granularity: Granularity of the aggregates, e.g. ``"1h"``, ``"1mo"``.
+            timezone: Time zone the aggregates align to (str or tzinfo).
+            target_unit: Unit to convert to.
+            target_unit_system: Unit system to convert to.
+            limit: Most datapoints per series (None: all).
+            include_outside_points: Add the datapoints just before and after the range (raw only).
+            ignore_unknown_ids: Leave out series that do not exist instead of raising.
+            include_status: Include status codes and symbols.
+            ignore_bad_datapoints: Leave out bad datapoints.
+            treat_uncertain_as_bad: Treat uncertain datapoints as bad.
+
+        Returns:
+            Datapoints for one identifier (None if unknown and ignored), DatapointsList for several, in order.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(i * 1000, float(i)) for i in range(10)], external_id="a")
+            ...     client.time_series.data.retrieve(external_id="a", start=0, end=10_000, aggregates="sum", granularity="5s").sum
+            [10.0, 35.0]
+        """
+        return run_sync(
+            self._async_api.retrieve(
+                id=id,
+                external_id=external_id,
+                instance_id=instance_id,
+                start=start,
+                end=end,
+                aggregates=aggregates,
+                granularity=granularity,
+                timezone=timezone,
+                target_unit=target_unit,
+                target_unit_system=target_unit_system,
+                limit=limit,
+                include_outside_points=include_outside_points,
+                ignore_unknown_ids=ignore_unknown_ids,
+                include_status=include_status,
+                ignore_bad_datapoints=ignore_bad_datapoints,
+                treat_uncertain_as_bad=treat_uncertain_as_bad,
+            )
+        )  # type: ignore[return-value]
+
+    @overload
+    def retrieve_arrays(
+        self,
+        id: int | DatapointsQuery,
+        external_id: None = None,
+        instance_id: None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> DatapointsArray | None: ...
+
+    @overload
+    def retrieve_arrays(
+        self,
+        id: None = None,
+        *,
+        external_id: str | DatapointsQuery,
+        instance_id: None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> DatapointsArray | None: ...
+
+    @overload
+    def retrieve_arrays(
+        self,
+        id: IdInput | None = None,
+        external_id: XidInput | None = None,
+        instance_id: IidInput | None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> DatapointsArray | DatapointsArrayList | None: ...
+
+    def retrieve_arrays(
+        self,
+        id: IdInput | None = None,
+        external_id: XidInput | None = None,
+        instance_id: IidInput | None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> DatapointsArray | DatapointsArrayList | None:
+        """Retrieve datapoints as numpy arrays (the fastest way; needs numpy). Arguments as for ``retrieve``.
+
+        Args:
+            id: Id(s), or DatapointsQuery objects with their own settings.
+            external_id: External id(s), or DatapointsQuery objects.
+            instance_id: Instance id(s) (NodeId), or DatapointsQuery objects.
+            start: Start, inclusive (default epoch 0).
+            end: End, exclusive (default now).
+            aggregates: Aggregate(s).
+            granularity: Granularity of the aggregates.
+            timezone: Time zone the aggregates align to.
+            target_unit: Unit to convert to.
+            target_unit_system: Unit system to convert to.
+            limit: Most datapoints per series (None: all).
+            include_outside_points: Add the datapoints just before and after the range (raw only).
+            ignore_unknown_ids: Leave out series that do not exist instead of raising.
+            include_status: Include status codes and symbols.
+            ignore_bad_datapoints: Leave out bad datapoints.
+            treat_uncertain_as_bad: Treat uncertain datapoints as bad.
+
+        Returns:
+            DatapointsArray for one identifier (None if unknown and ignored), DatapointsArrayList for several.
+
+        Raises:
+            CogniteImportError: numpy is not installed.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(0, 1.0), (1000, 3.0)], external_id="a")
+            ...     float(client.time_series.data.retrieve_arrays(external_id="a", start=0, end=2000).value.mean())
+            2.0
+        """
+        return run_sync(
+            self._async_api.retrieve_arrays(
+                id=id,
+                external_id=external_id,
+                instance_id=instance_id,
+                start=start,
+                end=end,
+                aggregates=aggregates,
+                granularity=granularity,
+                timezone=timezone,
+                target_unit=target_unit,
+                target_unit_system=target_unit_system,
+                limit=limit,
+                include_outside_points=include_outside_points,
+                ignore_unknown_ids=ignore_unknown_ids,
+                include_status=include_status,
+                ignore_bad_datapoints=ignore_bad_datapoints,
+                treat_uncertain_as_bad=treat_uncertain_as_bad,
+            )
+        )  # type: ignore[return-value]
+
+    def retrieve_dataframe(
+        self,
+        id: IdInput | None = None,
+        external_id: XidInput | None = None,
+        instance_id: IidInput | None = None,
+        start: TimestampLike | None = None,
+        end: TimestampLike | None = None,
+        aggregates: AggInput | None = None,
+        granularity: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        limit: int | None = None,
+        include_outside_points: bool = False,
+        ignore_unknown_ids: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+        uniform_index: bool = False,
+        include_status: bool = False,
+        include_unit: bool = True,
+        include_aggregate_name: bool = True,
+        include_granularity_name: bool = False,
+        include_numeric_states: bool = True,
+        include_string_states: bool = True,
+        expand_state_aggregates: bool = False,
+    ) -> pandas.DataFrame:
+        """Retrieve datapoints as one pandas DataFrame indexed by time (needs pandas).
+
+        The columns are a MultiIndex: the identifier itself (int id, str external id or NodeId), then aggregate,
+        granularity, status and unit levels, each dropped when it carries nothing.
+
+        Args:
+            id: Id(s), or DatapointsQuery objects.
+            external_id: External id(s), or DatapointsQuery objects.
+            instance_id: Instance id(s), or DatapointsQuery objects.
+            start: Start, inclusive.
+            end: End, exclusive.
+            aggregates: Aggregate(s).
+            granularity: Granularity of the aggregates.
+            timezone: Time zone; the index is converted to it.
+            target_unit: Unit to convert to.
+            target_unit_system: Unit system to convert to.
+            limit: Most datapoints per series.
+            include_outside_points: Add the datapoints just before and after the range.
+            ignore_unknown_ids: Leave out series that do not exist.
+            ignore_bad_datapoints: Leave out bad datapoints.
+            treat_uncertain_as_bad: Treat uncertain datapoints as bad.
+            uniform_index: Reindex aggregates to every bucket from the first to the last (fixed granularities).
+            include_status: Add status code columns.
+            include_unit: Add a unit level when a series has a unit.
+            include_aggregate_name: Keep the aggregate level.
+            include_granularity_name: Add a granularity level.
+            include_numeric_states: Include numeric states (state time series).
+            include_string_states: Include string states (state time series).
+            expand_state_aggregates: Expand state aggregates into one column per state.
+
+        Returns:
+            The DataFrame.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(0, 1.0), (1000, 3.0)], external_id="a")
+            ...     client.time_series.data.retrieve_dataframe(external_id="a", start=0, end=2000).shape
+            (2, 1)
+        """
+        return run_sync(
+            self._async_api.retrieve_dataframe(
+                id=id,
+                external_id=external_id,
+                instance_id=instance_id,
+                start=start,
+                end=end,
+                aggregates=aggregates,
+                granularity=granularity,
+                timezone=timezone,
+                target_unit=target_unit,
+                target_unit_system=target_unit_system,
+                limit=limit,
+                include_outside_points=include_outside_points,
+                ignore_unknown_ids=ignore_unknown_ids,
+                ignore_bad_datapoints=ignore_bad_datapoints,
+                treat_uncertain_as_bad=treat_uncertain_as_bad,
+                uniform_index=uniform_index,
+                include_status=include_status,
+                include_unit=include_unit,
+                include_aggregate_name=include_aggregate_name,
+                include_granularity_name=include_granularity_name,
+                include_numeric_states=include_numeric_states,
+                include_string_states=include_string_states,
+                expand_state_aggregates=expand_state_aggregates,
+            )
+        )
+
+    def __call__(
+        self,
+        queries: DatapointsQuery | Sequence[DatapointsQuery],
+        chunk_size_datapoints: int = 100000,
+        chunk_size_time_series: int | None = None,
+        return_arrays: bool = True,
+    ) -> Iterator[DatapointsArray | DatapointsArrayList | Datapoints | DatapointsList]:
+        """Iterate over datapoints in chunks (memory stays bounded: one chunk at a time).
+
+        Args:
+            queries: The queries (each a DatapointsQuery; its limit, if any, caps that series).
+            chunk_size_datapoints: Most datapoints per series per chunk (at most 100,000).
+            chunk_size_time_series: Series per chunk: None yields one series at a time (DatapointsArray or
+                Datapoints); a number yields lists of up to that many series.
+            return_arrays: Yield numpy-backed objects (True) or Python lists (False).
+
+        Returns:
+            An async iterator of chunks.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> from cognite.client.data_classes.datapoints import DatapointsQuery
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(i, float(i)) for i in range(25)], external_id="a")
+            ...     [len(c) for c in client.time_series.data(DatapointsQuery(external_id="a", start=0, end=25), chunk_size_datapoints=10)]
+            [10, 10, 5]
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                queries=queries,
+                chunk_size_datapoints=chunk_size_datapoints,
+                chunk_size_time_series=chunk_size_time_series,
+                return_arrays=return_arrays,
+            )
+        )  # type: ignore[return-value]
+
+    def retrieve_latest(
+        self,
+        id: int | LatestDatapointQuery | Sequence[int | LatestDatapointQuery] | None = None,
+        external_id: str | LatestDatapointQuery | Sequence[str | LatestDatapointQuery] | None = None,
+        instance_id: NodeId | LatestDatapointQuery | Sequence[NodeId | LatestDatapointQuery] | None = None,
+        before: TimestampLike | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+        ignore_unknown_ids: bool = False,
+    ) -> LatestDatapoint | LatestDatapointList | None:
+        """Retrieve the latest datapoint of one or more time series (before a time, if given).
+
+        Args:
+            id: Id(s), or LatestDatapointQuery objects with their own settings.
+            external_id: External id(s), or LatestDatapointQuery objects.
+            instance_id: Instance id(s), or LatestDatapointQuery objects.
+            before: Latest datapoint before this time (ms, datetime or string such as ``"2d-ago"``; default now).
+            target_unit: Unit to convert to.
+            target_unit_system: Unit system to convert to.
+            include_status: Include the status code.
+            ignore_bad_datapoints: Skip bad datapoints.
+            treat_uncertain_as_bad: Treat uncertain datapoints as bad.
+            ignore_unknown_ids: Leave out series that do not exist instead of raising.
+
+        Returns:
+            LatestDatapoint for one identifier (falsy when it has no datapoint; None if unknown and ignored), else a
+            LatestDatapointList.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(0, 1.0), (1000, 3.0)], external_id="a")
+            ...     client.time_series.data.retrieve_latest(external_id="a").value
+            3.0
+        """
+        return run_sync(
+            self._async_api.retrieve_latest(
+                id=id,
+                external_id=external_id,
+                instance_id=instance_id,
+                before=before,
+                target_unit=target_unit,
+                target_unit_system=target_unit_system,
+                include_status=include_status,
+                ignore_bad_datapoints=ignore_bad_datapoints,
+                treat_uncertain_as_bad=treat_uncertain_as_bad,
+                ignore_unknown_ids=ignore_unknown_ids,
+            )
+        )
+
+    def insert(
+        self,
+        datapoints: Datapoints | DatapointsArray | Sequence[dict[str, Any]] | Sequence[tuple[Any, ...]],
+        id: int | None = None,
+        external_id: str | None = None,
+        instance_id: NodeId | None = None,
+    ) -> None:
+        """Insert datapoints into one time series (chunked by the API's limits, chunks sent concurrently).
+
+        Args:
+            datapoints: ``(timestamp, value)`` or ``(timestamp, value, status code)`` tuples, dicts with
+                ``timestamp``/``value`` (and ``status_code``/``status_symbol``), a Datapoints or a DatapointsArray.
+            id: The id of the time series.
+            external_id: The external id.
+            instance_id: The instance id.
+
+        Raises:
+            CogniteAPIError: Some requests failed; ``successful``, ``failed`` and ``unknown`` describe the chunks
+                (identifier, count, first and last timestamp).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([{"timestamp": 0, "value": 1.0}], external_id="a")
+        """
+        return run_sync(
+            self._async_api.insert(datapoints=datapoints, id=id, external_id=external_id, instance_id=instance_id)
+        )
+
+    def insert_multiple(self, datapoints: list[dict[str, Any]] | list[Datapoints | DatapointsArray]) -> None:
+        """Insert datapoints into several time series in as few requests as the limits allow.
+
+        Args:
+            datapoints: Dicts with ``id``, ``external_id`` or ``instance_id`` and ``datapoints`` (as for ``insert``),
+                or Datapoints/DatapointsArray objects (their own identifiers are used).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create([TimeSeriesWrite(external_id="a"), TimeSeriesWrite(external_id="b")])
+            ...     client.time_series.data.insert_multiple([
+            ...         {"external_id": "a", "datapoints": [(0, 1.0)]}, {"external_id": "b", "datapoints": [(0, 2.0)]}])
+        """
+        return run_sync(self._async_api.insert_multiple(datapoints=datapoints))
+
+    def insert_dataframe(self, df: pandas.DataFrame, dropna: bool = True) -> None:
+        """Insert the columns of a DataFrame indexed by time; column labels are the identifiers (int: id,
+        str: external id, NodeId: instance id).
+
+        Args:
+            df: The DataFrame (a DatetimeIndex, or an integer index of ms).
+            dropna: Leave out missing values (NaN) instead of failing.
+
+        Example:
+            >>> import pandas as pd
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     df = pd.DataFrame({"a": [1.0, 2.0]}, index=pd.to_datetime([0, 1000], unit="ms"))
+            ...     client.time_series.data.insert_dataframe(df)
+        """
+        return run_sync(self._async_api.insert_dataframe(df=df, dropna=dropna))
+
+    def insert_states(self, items: StateDatapointsInsert | Sequence[StateDatapointsInsert]) -> None:
+        """Insert datapoints into state time series (by instance id).
+
+        Args:
+            items: One StateDatapointsInsert per state time series.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.datapoints import StateDatapointsInsert, StateDatapointWrite
+            >>> from cognite.client.data_classes.data_modeling.ids import NodeId
+            >>> with emulated_client() as client:
+            ...     client.time_series.data.insert_states([])
+        """
+        return run_sync(self._async_api.insert_states(items=items))
+
+    def delete_range(
+        self,
+        start: TimestampLike,
+        end: TimestampLike,
+        id: int | None = None,
+        external_id: str | None = None,
+        instance_id: NodeId | None = None,
+    ) -> None:
+        """Delete the datapoints of one time series in ``[start, end)``.
+
+        Args:
+            start: Start, inclusive (ms, datetime or string such as ``"2d-ago"``).
+            end: End, exclusive.
+            id: The id.
+            external_id: The external id.
+            instance_id: The instance id.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(0, 1.0), (1000, 3.0)], external_id="a")
+            ...     client.time_series.data.delete_range(0, 1000, external_id="a")
+            ...     len(client.time_series.data.retrieve(external_id="a", start=0, end=2000))
+            1
+        """
+        return run_sync(
+            self._async_api.delete_range(start=start, end=end, id=id, external_id=external_id, instance_id=instance_id)
+        )
+
+    def delete_ranges(self, ranges: list[dict[str, Any]]) -> None:
+        """Delete datapoints in several ranges, of one or more time series.
+
+        Args:
+            ranges: Dicts with ``id``, ``external_id`` or ``instance_id`` and ``start``/``end``.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.delete_ranges([{"external_id": "a", "start": 0, "end": "now"}])
+        """
+        return run_sync(self._async_api.delete_ranges(ranges=ranges))
+
+
+class SyncSyntheticDatapointsAPI:
+    """Query synthetic time series: expressions over time series (``client.time_series.data.synthetic``)."""
+
+    def __init__(self, async_api: SyntheticDatapointsAPI) -> None:
+        self._async_api = async_api
+
+    @overload
+    def query(
+        self,
+        expressions: str,
+        start: TimestampLike,
+        end: TimestampLike,
+        limit: int | None = None,
+        variables: dict[str, Any] | None = None,
+        aggregate: str | None = None,
+        granularity: str | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+    ) -> SyntheticDatapoints: ...
+
+    @overload
+    def query(
+        self,
+        expressions: SequenceNotStr[str],
+        start: TimestampLike,
+        end: TimestampLike,
+        limit: int | None = None,
+        variables: dict[str, Any] | None = None,
+        aggregate: str | None = None,
+        granularity: str | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+    ) -> SyntheticDatapointsList: ...
+
+    def query(
+        self,
+        expressions: str | SequenceNotStr[str],
+        start: TimestampLike,
+        end: TimestampLike,
+        limit: int | None = None,
+        variables: dict[str, Any] | None = None,
+        aggregate: str | None = None,
+        granularity: str | None = None,
+        target_unit: str | None = None,
+        target_unit_system: str | None = None,
+        timezone: str | dt.tzinfo | None = None,
+    ) -> SyntheticDatapoints | SyntheticDatapointsList:
+        """Evaluate synthetic time series expressions (pages of 10,000 datapoints are followed up to ``limit``).
+
+        Args:
+            expressions: An expression such as ``"ts{externalId='a'} * 2"``, or a list of them.
+            start: Start, inclusive.
+            end: End, exclusive.
+            limit: Most datapoints per expression (None: all).
+            variables: Names used in the expressions -> time series (external id str, id int, NodeId or a
+                TimeSeries); ``"A + B"`` with ``{"A": "a", "B": 1}`` becomes ``ts{externalId='a'} + ts{id=1}``.
+            aggregate: Aggregate of the variables' time series (with ``granularity``).
+            granularity: Granularity of that aggregate.
+            target_unit: Unit of the variables' time series.
+            target_unit_system: Unit system of the variables' time series.
+            timezone: Time zone of the query.
+
+        Returns:
+            SyntheticDatapoints for one expression, a SyntheticDatapointsList for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes import TimeSeriesWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.create(TimeSeriesWrite(external_id="a"))
+            ...     client.time_series.data.insert([(0, 1.0), (1000, 3.0)], external_id="a")
+            ...     client.time_series.data.synthetic.query("A * 2", start=0, end=2000, variables={"A": "a"}).value
+            [2.0, 6.0]
+        """
+        return run_sync(
+            self._async_api.query(
+                expressions=expressions,
+                start=start,
+                end=end,
+                limit=limit,
+                variables=variables,
+                aggregate=aggregate,
+                granularity=granularity,
+                target_unit=target_unit,
+                target_unit_system=target_unit_system,
+                timezone=timezone,
+            )
+        )  # type: ignore[return-value]

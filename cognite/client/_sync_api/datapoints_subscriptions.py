@@ -2,14 +2,226 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import (
+    Iterator,  # noqa: F401
+)
 
-from cognite.client._api.datapoints_subscriptions import DatapointsSubscriptionAPI  # noqa: F401
+from cognite.client._api.datapoints_subscriptions import (
+    DatapointsSubscriptionAPI,  # noqa: F401
+    UpdateMode,  # noqa: F401
+)
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
+from cognite.client.data_classes._base import SequenceNotStr
+from cognite.client.data_classes.datapoints_subscriptions import (
+    DatapointSubscription,
+    DatapointSubscriptionBatch,
+    DatapointSubscriptionList,
+    DataPointSubscriptionUpdate,
+    DataPointSubscriptionWrite,
+    TimeSeriesIDList,
+)
 
 
 class SyncDatapointsSubscriptionAPI:
-    """Work with datapoint subscriptions (client.time_series.subscriptions)."""
+    """Create datapoint subscriptions and read the changes to the datapoints of the time series they follow.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> from cognite.client.data_classes.datapoints_subscriptions import DataPointSubscriptionWrite
+        >>> with emulated_client() as client:
+        ...     sub = client.time_series.subscriptions.create(DataPointSubscriptionWrite("s", 1, ["a"]))
+        ...     client.time_series.subscriptions.retrieve("s").partition_count
+        1
+    """
 
     def __init__(self, async_api: DatapointsSubscriptionAPI) -> None:
         self._async_api = async_api
+
+    def create(self, subscription: DataPointSubscriptionWrite) -> DatapointSubscription:
+        """Create a subscription; more than 100 member time series are added by updates after the create.
+
+        Args:
+            subscription: The subscription to create.
+
+        Returns:
+            The created subscription.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.datapoints_subscriptions import DataPointSubscriptionWrite
+            >>> with emulated_client() as client:
+            ...     sub = DataPointSubscriptionWrite("pumps", partition_count=1, time_series_ids=["p1", "p2"])
+            ...     client.time_series.subscriptions.create(sub).time_series_count
+            2
+        """
+        return run_sync(self._async_api.create(subscription=subscription))
+
+    def update(
+        self, update: DataPointSubscriptionUpdate | DataPointSubscriptionWrite, mode: UpdateMode = "replace_ignore_null"
+    ) -> DatapointSubscription:
+        """Update a subscription: name, description, data set, filter, or the time series it follows (more than
+        100 ids are sent over several requests). The partition count cannot change.
+
+        Args:
+            update: The changes, or a whole subscription (write form) to update from.
+            mode: For a whole subscription: "replace_ignore_null" (set the fields given), "patch" (also add to
+                the member lists instead of replacing them) or "replace" (also clear the fields not given).
+
+        Returns:
+            The updated subscription.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.datapoints_subscriptions import DataPointSubscriptionUpdate, DataPointSubscriptionWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.subscriptions.create(DataPointSubscriptionWrite("s", 1, ["a"]))
+            ...     upd = DataPointSubscriptionUpdate("s").name.set("Pumps").time_series_ids.add(["b", "c"])
+            ...     client.time_series.subscriptions.update(upd).time_series_count
+            3
+        """
+        return run_sync(self._async_api.update(update=update, mode=mode))
+
+    def delete(self, external_id: str | SequenceNotStr[str], ignore_unknown_ids: bool = False) -> None:
+        """Delete one or more subscriptions (the time series and their datapoints stay).
+
+        Args:
+            external_id: External id(s) of the subscriptions.
+            ignore_unknown_ids: Do not fail on subscriptions that do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.time_series.subscriptions.delete("gone", ignore_unknown_ids=True)
+        """
+        return run_sync(self._async_api.delete(external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))
+
+    def retrieve(self, external_id: str) -> DatapointSubscription | None:
+        """Retrieve a subscription by external id.
+
+        Args:
+            external_id: The external id.
+
+        Returns:
+            The subscription, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.time_series.subscriptions.retrieve("missing") is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(external_id=external_id))
+
+    def list(self, limit: int | None = 25) -> DatapointSubscriptionList:
+        """List subscriptions.
+
+        Args:
+            limit: Maximum number of subscriptions (default 25; None, -1 or inf: all).
+
+        Returns:
+            The subscriptions.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.time_series.subscriptions.list(limit=None))
+            0
+        """
+        return run_sync(self._async_api.list(limit=limit))
+
+    def __call__(
+        self, chunk_size: int | None = None, limit: int | None = None
+    ) -> Iterator[DatapointSubscription] | Iterator[DatapointSubscriptionList]:
+        """Iterate over subscriptions lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many subscriptions (None: one at a time).
+            limit: Maximum number of subscriptions (None: all).
+
+        Returns:
+            An async iterator of subscriptions or subscription lists.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     [s.external_id for s in client.time_series.subscriptions(limit=10)]
+            []
+        """
+        return SyncIterator(self._async_api.__call__(chunk_size=chunk_size, limit=limit))  # type: ignore[return-value]
+
+    def list_member_time_series(self, external_id: str, limit: int | None = 25) -> TimeSeriesIDList:
+        """List the time series a subscription follows (for an explicit subscription, by the identifier each was
+        added with; ``id`` is None for one that does not exist).
+
+        Args:
+            external_id: The external id of the subscription.
+            limit: Maximum number of time series (default 25; None, -1 or inf: all).
+
+        Returns:
+            The time series identifiers.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.datapoints_subscriptions import DataPointSubscriptionWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.subscriptions.create(DataPointSubscriptionWrite("s", 1, ["a", "b"]))
+            ...     client.time_series.subscriptions.list_member_time_series("s").as_external_ids()
+            ['a', 'b']
+        """
+        return run_sync(self._async_api.list_member_time_series(external_id=external_id, limit=limit))
+
+    def iterate_data(
+        self,
+        external_id: str,
+        start: str | None = None,
+        limit: int = 25,
+        partition: int = 0,
+        poll_timeout: int = 5,
+        cursor: str | None = None,
+        include_status: bool = False,
+        ignore_bad_datapoints: bool = True,
+        treat_uncertain_as_bad: bool = True,
+    ) -> Iterator[DatapointSubscriptionBatch]:
+        """Iterate over the changes in one partition of a subscription: upserted datapoints, deleted ranges and time
+        series added to or removed from the subscription. The iteration never ends by itself: after the changes
+        available now (``has_next`` False), each request waits up to ``poll_timeout`` seconds for new ones.
+
+        Args:
+            external_id: The external id of the subscription.
+            start: Where to start when no ``cursor`` is given: None (the beginning of the stream), ``"now"`` (only
+                new changes) or ``"N[w|d|h|m]-ago"``.
+            limit: Approximate number of changes per batch (1-100,000; changes from one ingestion stay together).
+            partition: The partition to read (0 to ``partition_count - 1``).
+            poll_timeout: Seconds (0-5) a request waits for changes when there are none.
+            cursor: A cursor of an earlier batch to continue from.
+            include_status: Include the status codes of datapoints (Good is left out).
+            ignore_bad_datapoints: Leave out datapoints with a Bad status.
+            treat_uncertain_as_bad: Treat Uncertain statuses as Bad.
+
+        Returns:
+            An async iterator of batches.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.datapoints_subscriptions import DataPointSubscriptionWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.time_series.subscriptions.create(DataPointSubscriptionWrite("s", 1, ["a"]))
+            ...     for batch in client.time_series.subscriptions.iterate_data("s", poll_timeout=0):
+            ...         if not batch.has_next:
+            ...             break
+            ...     (len(batch.updates), batch.has_next)
+            (0, False)
+        """
+        return SyncIterator(
+            self._async_api.iterate_data(
+                external_id=external_id,
+                start=start,
+                limit=limit,
+                partition=partition,
+                poll_timeout=poll_timeout,
+                cursor=cursor,
+                include_status=include_status,
+                ignore_bad_datapoints=ignore_bad_datapoints,
+                treat_uncertain_as_bad=treat_uncertain_as_bad,
+            )
+        )

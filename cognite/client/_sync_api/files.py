@@ -2,14 +2,870 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator  # noqa: F401
+from collections.abc import (
+    Iterator,  # noqa: F401
+    Sequence,
+)
+from pathlib import Path
+from typing import Any, BinaryIO, overload
 
-from cognite.client._api.files import FilesAPI  # noqa: F401
+from cognite.client._api._file_transfer import (
+    ProgressArg,
+)
+from cognite.client._api.files import (  # noqa: F401
+    FilesAPI,  # noqa: F401
+    UpdateMode,
+    _Identifiers,
+    _LinkList,
+    _MiB,
+    _Paths,
+    _Writes,
+)
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
+from cognite.client.data_classes.data_modeling.ids import NodeId
+from cognite.client.data_classes.files import (
+    FileMetadata,
+    FileMetadataFilter,
+    FileMetadataList,
+    FileMetadataUpdate,
+    FileMetadataWrite,
+    FileMultipartUploadSession,
+)
+from cognite.client.data_classes.labels import Label, LabelFilter
+from cognite.client.data_classes.shared import GeoLocation, GeoLocationFilter, TimestampRange
 
 
 class SyncFilesAPI:
-    """Work with files: metadata, uploads and downloads."""
+    """File metadata, and uploads and downloads of file content of any size.
+
+    Example:
+        >>> from cognite.client.testing import emulated_client
+        >>> with emulated_client() as client:
+        ...     _ = client.files.upload_bytes(b"hello", name="hello.txt", external_id="hello")
+        ...     client.files.download_bytes(external_id="hello")
+        b'hello'
+    """
 
     def __init__(self, async_api: FilesAPI) -> None:
         self._async_api = async_api
+
+    def retrieve(
+        self, id: int | None = None, external_id: str | None = None, instance_id: NodeId | None = None
+    ) -> FileMetadata | None:
+        """Retrieve the metadata of one file by id, external id or instance id.
+
+        Args:
+            id: The id.
+            external_id: The external id.
+            instance_id: The instance id (the NodeId of its CogniteFile node).
+
+        Returns:
+            The file metadata, or None if it does not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.files.retrieve(external_id="missing") is None
+            True
+        """
+        return run_sync(self._async_api.retrieve(id=id, external_id=external_id, instance_id=instance_id))
+
+    def retrieve_multiple(
+        self,
+        ids: Sequence[int] | None = None,
+        external_ids: Sequence[str] | None = None,
+        instance_ids: Sequence[NodeId] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> FileMetadataList:
+        """Retrieve the metadata of several files by ids, external ids and/or instance ids.
+
+        Args:
+            ids: The ids.
+            external_ids: The external ids.
+            instance_ids: The instance ids (NodeIds).
+            ignore_unknown_ids: Leave out identifiers that do not exist instead of raising.
+
+        Returns:
+            The file metadata (duplicates in the input are asked for once).
+
+        Raises:
+            CogniteNotFoundError: Some identifiers do not exist (unless ``ignore_unknown_ids``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     len(client.files.retrieve_multiple(external_ids=["a", "b"], ignore_unknown_ids=True))
+            0
+        """
+        return run_sync(
+            self._async_api.retrieve_multiple(
+                ids=ids, external_ids=external_ids, instance_ids=instance_ids, ignore_unknown_ids=ignore_unknown_ids
+            )
+        )
+
+    def list(
+        self,
+        name: str | None = None,
+        mime_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_external_ids: Sequence[str] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        labels: LabelFilter | None = None,
+        geo_location: GeoLocationFilter | None = None,
+        source: str | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        source_created_time: dict[str, Any] | TimestampRange | None = None,
+        source_modified_time: dict[str, Any] | TimestampRange | None = None,
+        uploaded_time: dict[str, Any] | TimestampRange | None = None,
+        external_id_prefix: str | None = None,
+        directory_prefix: str | None = None,
+        uploaded: bool | None = None,
+        limit: int | None = 25,
+        partitions: int | None = None,
+    ) -> FileMetadataList:
+        """List file metadata matching the filters.
+
+        Args:
+            name: Exact name.
+            mime_type: Exact media type.
+            metadata: Metadata key-value pairs that must all match.
+            asset_ids: Linked to one of these asset ids (more than 100 are split over several requests).
+            asset_external_ids: Linked to one of these asset external ids.
+            asset_subtree_ids: Linked to an asset in the subtrees of these asset ids.
+            asset_subtree_external_ids: Linked to an asset in the subtrees of these asset external ids.
+            data_set_ids: In these data sets (ids).
+            data_set_external_ids: In these data sets (external ids).
+            labels: Label filter.
+            geo_location: Geo-location filter.
+            source: Exact source.
+            created_time: Range of creation time (ms), e.g. ``{"min": 0, "max": 1}``.
+            last_updated_time: Range of last update time.
+            source_created_time: Range of the source's creation time.
+            source_modified_time: Range of the source's modification time.
+            uploaded_time: Range of upload time.
+            external_id_prefix: Prefix of the external id.
+            directory_prefix: Prefix of the directory, e.g. ``"/reports"``.
+            uploaded: Only files whose content is (True) or is not (False) uploaded.
+            limit: Maximum number of files (default 25; None, -1 or inf: all).
+            partitions: Fetch this many partitions in parallel (only with an unlimited limit).
+
+        Returns:
+            The file metadata.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"x", name="x.txt", directory="/docs")
+            ...     len(client.files.list(directory_prefix="/docs", uploaded=True))
+            1
+        """
+        return run_sync(
+            self._async_api.list(
+                name=name,
+                mime_type=mime_type,
+                metadata=metadata,
+                asset_ids=asset_ids,
+                asset_external_ids=asset_external_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                labels=labels,
+                geo_location=geo_location,
+                source=source,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                source_created_time=source_created_time,
+                source_modified_time=source_modified_time,
+                uploaded_time=uploaded_time,
+                external_id_prefix=external_id_prefix,
+                directory_prefix=directory_prefix,
+                uploaded=uploaded,
+                limit=limit,
+                partitions=partitions,
+            )
+        )
+
+    def __call__(
+        self,
+        chunk_size: int | None = None,
+        name: str | None = None,
+        mime_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        asset_ids: Sequence[int] | None = None,
+        asset_external_ids: Sequence[str] | None = None,
+        asset_subtree_ids: int | Sequence[int] | None = None,
+        asset_subtree_external_ids: str | Sequence[str] | None = None,
+        data_set_ids: int | Sequence[int] | None = None,
+        data_set_external_ids: str | Sequence[str] | None = None,
+        labels: LabelFilter | None = None,
+        geo_location: GeoLocationFilter | None = None,
+        source: str | None = None,
+        created_time: dict[str, Any] | TimestampRange | None = None,
+        last_updated_time: dict[str, Any] | TimestampRange | None = None,
+        source_created_time: dict[str, Any] | TimestampRange | None = None,
+        source_modified_time: dict[str, Any] | TimestampRange | None = None,
+        uploaded_time: dict[str, Any] | TimestampRange | None = None,
+        external_id_prefix: str | None = None,
+        directory_prefix: str | None = None,
+        uploaded: bool | None = None,
+        limit: int | None = None,
+    ) -> Iterator[FileMetadata] | Iterator[FileMetadataList]:
+        """Iterate over file metadata lazily, one at a time or in lists of ``chunk_size``.
+
+        Args:
+            chunk_size: Yield lists of this many files (None: one at a time).
+            name: Exact name.
+            mime_type: Exact media type.
+            metadata: Metadata key-value pairs that must all match.
+            asset_ids: Linked to one of these asset ids.
+            asset_external_ids: Linked to one of these asset external ids.
+            asset_subtree_ids: Linked to an asset in these subtrees (ids).
+            asset_subtree_external_ids: Linked to an asset in these subtrees (external ids).
+            data_set_ids: In these data sets (ids).
+            data_set_external_ids: In these data sets (external ids).
+            labels: Label filter.
+            geo_location: Geo-location filter.
+            source: Exact source.
+            created_time: Range of creation time.
+            last_updated_time: Range of last update time.
+            source_created_time: Range of the source's creation time.
+            source_modified_time: Range of the source's modification time.
+            uploaded_time: Range of upload time.
+            external_id_prefix: Prefix of the external id.
+            directory_prefix: Prefix of the directory.
+            uploaded: Only uploaded (True) or not uploaded (False) files.
+            limit: Maximum number of files (None: all).
+
+        Returns:
+            An async iterator of file metadata or lists of it.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     for f in client.files(chunk_size=100, uploaded=True):
+            ...         pass
+        """
+        return SyncIterator(
+            self._async_api.__call__(
+                chunk_size=chunk_size,
+                name=name,
+                mime_type=mime_type,
+                metadata=metadata,
+                asset_ids=asset_ids,
+                asset_external_ids=asset_external_ids,
+                asset_subtree_ids=asset_subtree_ids,
+                asset_subtree_external_ids=asset_subtree_external_ids,
+                data_set_ids=data_set_ids,
+                data_set_external_ids=data_set_external_ids,
+                labels=labels,
+                geo_location=geo_location,
+                source=source,
+                created_time=created_time,
+                last_updated_time=last_updated_time,
+                source_created_time=source_created_time,
+                source_modified_time=source_modified_time,
+                uploaded_time=uploaded_time,
+                external_id_prefix=external_id_prefix,
+                directory_prefix=directory_prefix,
+                uploaded=uploaded,
+                limit=limit,
+            )
+        )  # type: ignore[return-value]
+
+    def search(
+        self, name: str | None = None, filter: FileMetadataFilter | dict[str, Any] | None = None, limit: int = 25
+    ) -> FileMetadataList:
+        """Search files by name (relevance ordered), narrowed by a filter.
+
+        Args:
+            name: Fuzzy search on name.
+            filter: A FileMetadataFilter (or dict) to narrow the search.
+            limit: Maximum number of results (default 25).
+
+        Returns:
+            The matching file metadata.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.files.create(FileMetadataWrite(name="pump manual.pdf"))
+            ...     client.files.search(name="manual")[0].name
+            'pump manual.pdf'
+        """
+        return run_sync(self._async_api.search(name=name, filter=filter, limit=limit))
+
+    def aggregate_count(self, filter: FileMetadataFilter | dict[str, Any] | None = None) -> int:
+        """Count the files matching a filter.
+
+        Args:
+            filter: A FileMetadataFilter or dict (None: all files).
+
+        Returns:
+            The count.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.files import FileMetadataFilter
+            >>> with emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"x", name="x.txt")
+            ...     client.files.aggregate_count(FileMetadataFilter(uploaded=True))
+            1
+        """
+        return run_sync(self._async_api.aggregate_count(filter=filter))
+
+    def create(
+        self, file_metadata: FileMetadata | FileMetadataWrite, overwrite: bool = False
+    ) -> tuple[FileMetadata, str]:
+        """Create a file's metadata without content, and get the URL to upload its content to.
+
+        Args:
+            file_metadata: The metadata.
+            overwrite: Replace the metadata (and drop the content) of a file with the same external id.
+
+        Returns:
+            The created metadata and the upload URL.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.files import FileMetadataWrite
+            >>> with emulated_client() as client:
+            ...     meta, url = client.files.create(FileMetadataWrite(name="a.txt", external_id="a"))
+            ...     meta.uploaded
+            False
+        """
+        return run_sync(self._async_api.create(file_metadata=file_metadata, overwrite=overwrite))
+
+    @overload
+    def update(
+        self, item: FileMetadata | FileMetadataWrite | FileMetadataUpdate, mode: UpdateMode = ...
+    ) -> FileMetadata: ...
+
+    @overload
+    def update(
+        self, item: Sequence[FileMetadata | FileMetadataWrite | FileMetadataUpdate], mode: UpdateMode = ...
+    ) -> FileMetadataList: ...
+
+    def update(
+        self,
+        item: FileMetadata
+        | FileMetadataWrite
+        | FileMetadataUpdate
+        | Sequence[FileMetadata | FileMetadataWrite | FileMetadataUpdate],
+        mode: UpdateMode = "replace_ignore_null",
+    ) -> FileMetadata | FileMetadataList:
+        """Update the metadata of one or more files, from FileMetadataUpdate objects or whole metadata objects.
+
+        Args:
+            item: File metadata or FileMetadataUpdate(s) (by id, external id or instance id).
+            mode: For whole objects: "replace_ignore_null" (set given fields), "patch" (also add to metadata,
+                asset ids and labels instead of replacing), or "replace" (clear what is not given).
+
+        Returns:
+            The updated metadata, or a list for a list.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.files import FileMetadataUpdate
+            >>> with emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"x", name="x.txt", external_id="x")
+            ...     client.files.update(FileMetadataUpdate(external_id="x").source.set("scanner")).source
+            'scanner'
+        """
+        return run_sync(self._async_api.update(item=item, mode=mode))  # type: ignore[return-value]
+
+    def delete(
+        self,
+        id: int | Sequence[int] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        ignore_unknown_ids: bool = False,
+    ) -> None:
+        """Delete one or more files (metadata and content).
+
+        Args:
+            id: Id(s) to delete.
+            external_id: External id(s) to delete.
+            ignore_unknown_ids: Do not fail on identifiers that do not exist.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.files.delete(external_id=["gone"], ignore_unknown_ids=True)
+        """
+        return run_sync(self._async_api.delete(id=id, external_id=external_id, ignore_unknown_ids=ignore_unknown_ids))
+
+    def upload(
+        self,
+        path: Path | str,
+        external_id: str | None = None,
+        name: str | None = None,
+        source: str | None = None,
+        mime_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        directory: str | None = None,
+        asset_ids: Sequence[int] | None = None,
+        source_created_time: int | None = None,
+        source_modified_time: int | None = None,
+        data_set_id: int | None = None,
+        labels: Sequence[Label] | None = None,
+        geo_location: GeoLocation | None = None,
+        security_categories: Sequence[int] | None = None,
+        recursive: bool = False,
+        overwrite: bool = False,
+        *,
+        progress: ProgressArg = None,
+    ) -> FileMetadata | FileMetadataList:
+        """Upload a file, or every file in a directory (streamed from disk; large files in parallel parts).
+
+        A directory uploads its files concurrently (``recursive`` includes subdirectories), each named after
+        itself and with the other metadata given here. If some fail, the error says which went up and which not
+        (``successful``, ``failed`` and ``unknown`` list their paths).
+
+        Args:
+            path: A file or a directory.
+            external_id: The external id (of a single file only).
+            name: The name (default: the file's name; of a single file only).
+            source: The source.
+            mime_type: The media type, e.g. ``application/pdf``.
+            metadata: Custom string key-value pairs.
+            directory: The directory in CDF (an absolute, unix-style path).
+            asset_ids: Ids of related assets.
+            source_created_time: When it was created in the source system (ms).
+            source_modified_time: When it was last modified in the source system (ms).
+            data_set_id: The data set.
+            labels: Labels.
+            geo_location: A GeoJSON feature.
+            security_categories: Security categories needed to access the files.
+            recursive: With a directory: include its subdirectories.
+            overwrite: Replace files with the same external id.
+            progress: Report progress: True for a tqdm bar (needs tqdm), or ``callback(bytes_done, bytes_total)``.
+
+        Returns:
+            The file's metadata, or a list of it for a directory.
+
+        Raises:
+            CogniteFileUploadError: The content could not be stored.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from cognite.client.testing import emulated_client
+            >>> with tempfile.TemporaryDirectory() as tmp, emulated_client() as client:
+            ...     _ = pathlib.Path(tmp, "a.txt").write_bytes(b"a")
+            ...     client.files.upload(pathlib.Path(tmp, "a.txt"), external_id="a").name
+            'a.txt'
+        """
+        return run_sync(
+            self._async_api.upload(
+                path=path,
+                external_id=external_id,
+                name=name,
+                source=source,
+                mime_type=mime_type,
+                metadata=metadata,
+                directory=directory,
+                asset_ids=asset_ids,
+                source_created_time=source_created_time,
+                source_modified_time=source_modified_time,
+                data_set_id=data_set_id,
+                labels=labels,
+                geo_location=geo_location,
+                security_categories=security_categories,
+                recursive=recursive,
+                overwrite=overwrite,
+                progress=progress,
+            )
+        )
+
+    def upload_bytes(
+        self,
+        content: str | bytes | BinaryIO,
+        name: str,
+        external_id: str | None = None,
+        source: str | None = None,
+        mime_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        directory: str | None = None,
+        asset_ids: Sequence[int] | None = None,
+        data_set_id: int | None = None,
+        labels: Sequence[Label] | None = None,
+        geo_location: GeoLocation | None = None,
+        source_created_time: int | None = None,
+        source_modified_time: int | None = None,
+        security_categories: Sequence[int] | None = None,
+        overwrite: bool = False,
+        *,
+        progress: ProgressArg = None,
+    ) -> FileMetadata:
+        """Upload bytes, a string or a binary file object as a new file (up to 5 GiB; use multipart_upload_session
+        for more).
+
+        Args:
+            content: The content: bytes, a string (UTF-8) or a file opened in binary mode (streamed).
+            name: The name.
+            external_id: The external id.
+            source: The source.
+            mime_type: The media type.
+            metadata: Custom string key-value pairs.
+            directory: The directory in CDF.
+            asset_ids: Ids of related assets.
+            data_set_id: The data set.
+            labels: Labels.
+            geo_location: A GeoJSON feature.
+            source_created_time: When it was created in the source system (ms).
+            source_modified_time: When it was last modified in the source system (ms).
+            security_categories: Security categories needed to access it.
+            overwrite: Replace a file with the same external id.
+            progress: Report progress: True for a tqdm bar, or ``callback(bytes_done, bytes_total)``.
+
+        Returns:
+            The file's metadata.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.files.upload_bytes("hello", name="hello.txt").name
+            'hello.txt'
+        """
+        return run_sync(
+            self._async_api.upload_bytes(
+                content=content,
+                name=name,
+                external_id=external_id,
+                source=source,
+                mime_type=mime_type,
+                metadata=metadata,
+                directory=directory,
+                asset_ids=asset_ids,
+                data_set_id=data_set_id,
+                labels=labels,
+                geo_location=geo_location,
+                source_created_time=source_created_time,
+                source_modified_time=source_modified_time,
+                security_categories=security_categories,
+                overwrite=overwrite,
+                progress=progress,
+            )
+        )
+
+    def upload_content(
+        self,
+        path: Path | str,
+        external_id: str | None = None,
+        instance_id: NodeId | None = None,
+        *,
+        progress: ProgressArg = None,
+    ) -> FileMetadata:
+        """Upload the content of an existing file (its metadata created before) from a file on disk.
+
+        Args:
+            path: The file on disk.
+            external_id: The external id of the file in CDF.
+            instance_id: The instance id of the file in CDF.
+            progress: Report progress: True for a tqdm bar, or ``callback(bytes_done, bytes_total)``.
+
+        Returns:
+            The file's metadata.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.files import FileMetadataWrite
+            >>> with tempfile.TemporaryDirectory() as tmp, emulated_client() as client:
+            ...     _ = pathlib.Path(tmp, "a.txt").write_bytes(b"a")
+            ...     _ = client.files.create(FileMetadataWrite(name="a.txt", external_id="a"))
+            ...     client.files.upload_content(pathlib.Path(tmp, "a.txt"), external_id="a").external_id
+            'a'
+        """
+        return run_sync(
+            self._async_api.upload_content(
+                path=path, external_id=external_id, instance_id=instance_id, progress=progress
+            )
+        )
+
+    def upload_content_bytes(
+        self, content: str | bytes | BinaryIO, external_id: str | None = None, instance_id: NodeId | None = None
+    ) -> FileMetadata:
+        """Upload the content of an existing file (its metadata created before) from bytes, a string or a binary
+        file object.
+
+        Args:
+            content: The content.
+            external_id: The external id of the file in CDF.
+            instance_id: The instance id of the file in CDF.
+
+        Returns:
+            The file's metadata.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.files import FileMetadataWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.files.create(FileMetadataWrite(name="a.txt", external_id="a"))
+            ...     _ = client.files.upload_content_bytes(b"content", external_id="a")
+            ...     client.files.download_bytes(external_id="a")
+            b'content'
+        """
+        return run_sync(
+            self._async_api.upload_content_bytes(content=content, external_id=external_id, instance_id=instance_id)
+        )
+
+    def multipart_upload_session(
+        self,
+        name: str,
+        parts: int,
+        external_id: str | None = None,
+        source: str | None = None,
+        mime_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        directory: str | None = None,
+        asset_ids: Sequence[int] | None = None,
+        data_set_id: int | None = None,
+        labels: Sequence[Label] | None = None,
+        geo_location: GeoLocation | None = None,
+        source_created_time: int | None = None,
+        source_modified_time: int | None = None,
+        security_categories: Sequence[int] | None = None,
+        overwrite: bool = False,
+    ) -> FileMultipartUploadSession:
+        """Create a file and begin uploading its content in parts (for files of more than 5 GiB, or content that
+        arrives in pieces). Upload each part with the session, then leave its ``with`` block to complete.
+
+        Every part except the last must be at least 5 MiB (at most 4000 MiB); parts may go up concurrently.
+
+        Args:
+            name: The name.
+            parts: The number of parts, from 1 to 250.
+            external_id: The external id.
+            source: The source.
+            mime_type: The media type.
+            metadata: Custom string key-value pairs.
+            directory: The directory in CDF.
+            asset_ids: Ids of related assets.
+            data_set_id: The data set.
+            labels: Labels.
+            geo_location: A GeoJSON feature.
+            source_created_time: When it was created in the source system (ms).
+            source_modified_time: When it was last modified in the source system (ms).
+            security_categories: Security categories needed to access it.
+            overwrite: Replace a file with the same external id.
+
+        Returns:
+            The session (use it with ``with``, or ``async with`` and ``upload_part_async``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     with client.files.multipart_upload_session("a.bin", parts=2) as session:
+            ...         session.upload_part(0, b"x" * 5 * 1024 * 1024)
+            ...         session.upload_part(1, b"tail")
+            ...     session.file_metadata.uploaded
+            True
+        """
+        return run_sync(
+            self._async_api.multipart_upload_session(
+                name=name,
+                parts=parts,
+                external_id=external_id,
+                source=source,
+                mime_type=mime_type,
+                metadata=metadata,
+                directory=directory,
+                asset_ids=asset_ids,
+                data_set_id=data_set_id,
+                labels=labels,
+                geo_location=geo_location,
+                source_created_time=source_created_time,
+                source_modified_time=source_modified_time,
+                security_categories=security_categories,
+                overwrite=overwrite,
+            )
+        )
+
+    def multipart_upload_content_session(
+        self, parts: int, external_id: str | None = None, instance_id: NodeId | None = None
+    ) -> FileMultipartUploadSession:
+        """Begin uploading the content of an existing file (its metadata created before) in parts.
+
+        Args:
+            parts: The number of parts, from 1 to 250.
+            external_id: The external id of the file in CDF.
+            instance_id: The instance id of the file in CDF.
+
+        Returns:
+            The session (use it with ``with``, or ``async with`` and ``upload_part_async``).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.data_classes.files import FileMetadataWrite
+            >>> with emulated_client() as client:
+            ...     _ = client.files.create(FileMetadataWrite(name="a.bin", external_id="a"))
+            ...     with client.files.multipart_upload_content_session(parts=1, external_id="a") as session:
+            ...         session.upload_part(0, b"everything")
+            ...     client.files.retrieve(external_id="a").uploaded
+            True
+        """
+        return run_sync(
+            self._async_api.multipart_upload_content_session(
+                parts=parts, external_id=external_id, instance_id=instance_id
+            )
+        )
+
+    def calculate_part_size_and_count(self, file_size: int) -> tuple[int, int]:
+        """The part size and number of parts a multipart upload of ``file_size`` bytes uses.
+
+        Parts are about 64 MiB (whole MiB), larger when a file needs more than 250 of them; all parts but the last
+        have the part size.
+
+        Args:
+            file_size: The size of the file in bytes.
+
+        Returns:
+            (part size in bytes, number of parts).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     client.files.calculate_part_size_and_count(1000 * 1024 * 1024)
+            (67108864, 16)
+        """
+        return self._async_api.calculate_part_size_and_count(file_size=file_size)
+
+    def retrieve_download_urls(
+        self,
+        id: int | Sequence[int] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        instance_id: NodeId | Sequence[NodeId] | None = None,
+        extended_expiration: bool = False,
+    ) -> dict[int | str | NodeId, str]:
+        """Get download URLs of files (they expire after 30 seconds, or an hour with ``extended_expiration``).
+
+        Args:
+            id: Id(s).
+            external_id: External id(s).
+            instance_id: Instance id(s).
+            extended_expiration: Ask for URLs that last an hour.
+
+        Returns:
+            The URL of each file, keyed by the identifier given (id, external id or NodeId).
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"x", name="x.txt", external_id="x")
+            ...     list(client.files.retrieve_download_urls(external_id="x"))
+            ['x']
+        """
+        return run_sync(
+            self._async_api.retrieve_download_urls(
+                id=id, external_id=external_id, instance_id=instance_id, extended_expiration=extended_expiration
+            )
+        )
+
+    def download_bytes(
+        self, id: int | None = None, external_id: str | None = None, instance_id: NodeId | None = None
+    ) -> bytes:
+        """Download the content of one file into memory.
+
+        Args:
+            id: The id.
+            external_id: The external id.
+            instance_id: The instance id.
+
+        Returns:
+            The content.
+
+        Example:
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"abc", name="abc.txt", external_id="abc")
+            ...     client.files.download_bytes(external_id="abc")
+            b'abc'
+        """
+        return run_sync(self._async_api.download_bytes(id=id, external_id=external_id, instance_id=instance_id))
+
+    def download_to_path(
+        self,
+        path: Path | str,
+        id: int | None = None,
+        external_id: str | None = None,
+        instance_id: NodeId | None = None,
+        *,
+        progress: ProgressArg = None,
+    ) -> None:
+        """Download the content of one file to a path (streamed; the file appears there only when complete).
+
+        Args:
+            path: Where to write it (missing parent directories are created; an existing file is replaced).
+            id: The id.
+            external_id: The external id.
+            instance_id: The instance id.
+            progress: Report progress: True for a tqdm bar, or ``callback(bytes_done, bytes_total)``.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from cognite.client.testing import emulated_client
+            >>> with tempfile.TemporaryDirectory() as tmp, emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"abc", name="abc.txt", external_id="abc")
+            ...     client.files.download_to_path(pathlib.Path(tmp, "out.txt"), external_id="abc")
+            ...     pathlib.Path(tmp, "out.txt").read_bytes()
+            b'abc'
+        """
+        return run_sync(
+            self._async_api.download_to_path(
+                path=path, id=id, external_id=external_id, instance_id=instance_id, progress=progress
+            )
+        )
+
+    def download(
+        self,
+        directory: str | Path,
+        id: int | Sequence[int] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        instance_id: NodeId | Sequence[NodeId] | None = None,
+        keep_directory_structure: bool = False,
+        resolve_duplicate_file_names: bool = False,
+        *,
+        progress: ProgressArg = None,
+    ) -> None:
+        """Download files to a directory, named as in CDF, concurrently and streamed.
+
+        Each file appears under its name only when complete. Several files with the same name (in the same
+        directory) are reported with a UserWarning and only the first is downloaded, unless
+        ``resolve_duplicate_file_names`` gives the others names with a number (``report (1).pdf``). If some
+        downloads fail, the error lists the identifiers that were downloaded (``successful``) and those that were
+        not (``failed``/``unknown``).
+
+        Args:
+            directory: The directory to download to (must exist).
+            id: Id(s).
+            external_id: External id(s).
+            instance_id: Instance id(s).
+            keep_directory_structure: Put each file in subdirectories following its directory in CDF.
+            resolve_duplicate_file_names: Give files with a name already taken a numbered name.
+            progress: Report progress: True for a tqdm bar, or ``callback(bytes_done, bytes_total)``.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from cognite.client.testing import emulated_client
+            >>> with tempfile.TemporaryDirectory() as tmp, emulated_client() as client:
+            ...     _ = client.files.upload_bytes(b"abc", name="abc.txt", external_id="abc")
+            ...     client.files.download(tmp, external_id=["abc"])
+            ...     sorted(p.name for p in pathlib.Path(tmp).iterdir())
+            ['abc.txt']
+        """
+        return run_sync(
+            self._async_api.download(
+                directory=directory,
+                id=id,
+                external_id=external_id,
+                instance_id=instance_id,
+                keep_directory_structure=keep_directory_structure,
+                resolve_duplicate_file_names=resolve_duplicate_file_names,
+                progress=progress,
+            )
+        )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CogniteFilter",
+    "CogniteInstanceIdUpdate",
     "ExternalIDTransformerMixin",
     "IdTransformerMixin",
     "WriteableCogniteResourceListWithClientRef",
@@ -690,6 +691,67 @@ class CogniteUpdate:
         return {**identifier, "update": update}
 
 
+class CogniteInstanceIdUpdate(CogniteUpdate):
+    """Base of updates of resources that data modeling may own (those with an instance id, e.g. files): by id,
+    external id or instance id.
+
+    A resource with an instance id takes only the properties named in ``_INSTANCE_ID_UPDATABLE`` through its own
+    API (the rest belong on its node): whole objects with an instance id are updated in those only, and an update
+    by instance id of other properties warns (CDF refuses them).
+
+    Args:
+        id: The id of the resource to update.
+        external_id: The external id of the resource to update.
+        instance_id: The instance id (NodeId) of the resource to update.
+    """
+
+    _INSTANCE_ID_UPDATABLE: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, id: int | None = None, external_id: str | None = None, instance_id: Any = None) -> None:
+        from cognite.client.data_classes.data_modeling.ids import NodeId
+
+        super().__init__(id=id, external_id=external_id)
+        if instance_id is not None and not isinstance(instance_id, NodeId):
+            raise TypeError(f"instance_id must be a NodeId, not {type(instance_id).__name__}")
+        self._instance_id = instance_id
+
+    @classmethod
+    def _get_update_properties(cls, item: Any = None) -> list[PropertySpec]:
+        """The updatable properties; for a resource with an instance id, only those data modeling leaves to it."""
+        if item is not None and getattr(item, "instance_id", None) is not None:
+            return [p for p in cls._PROPERTIES if p.name in cls._INSTANCE_ID_UPDATABLE]
+        return list(cls._PROPERTIES)
+
+    def warn_on_instance_id_update(self) -> list[str]:
+        """Warn when this update targets a resource by instance id and changes properties data modeling owns.
+
+        Returns:
+            The snake_case names of the properties CDF will refuse (empty when there is nothing to warn about).
+        """
+        if self._instance_id is None or self._id is not None or self._external_id is not None:
+            return []
+        refused = sorted(set(self._update_object) - self._INSTANCE_ID_UPDATABLE)
+        if refused:
+            import warnings
+
+            allowed = sorted(self._INSTANCE_ID_UPDATABLE)
+            message = f"{type(self).__name__} by instance_id can only update {allowed}; data modeling owns {refused}"
+            warnings.warn(message, UserWarning, stacklevel=3)
+        return refused
+
+    def dump(self, camel_case: Any = True) -> dict[str, Any]:
+        """Dump the update to the wire format (warns about properties that data modeling owns).
+
+        Args:
+            camel_case: Kept for compatibility (the wire format is always camelCase).
+
+        Returns:
+            ``{"id" | "externalId" | "instanceId": ..., "update": {...}}``.
+        """
+        self.warn_on_instance_id_update()
+        return super().dump()
+
+
 def _resource_identifier(resource: Any) -> dict[str, Any]:
     rid = getattr(resource, "id", None)
     if rid is not None:
@@ -814,6 +876,31 @@ class CogniteSort:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+
+def lazy_names(module: str, names: typing.Mapping[str, str]) -> typing.Callable[[str], Any]:
+    """A module ``__getattr__`` that gives names re-exported from other data-class modules on first use (so that
+    importing one module does not import the others, and a module that does not exist yet is no error).
+
+    Args:
+        module: The name of the module that re-exports (for error messages).
+        names: Name -> the module defining it.
+
+    Returns:
+        The ``__getattr__`` function (``__getattr__ = lazy_names(__name__, {...})``).
+    """
+    import importlib
+
+    def __getattr__(name: str) -> Any:
+        home = names.get(name)
+        if home is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        try:
+            return getattr(importlib.import_module(home), name)
+        except (ImportError, AttributeError):
+            raise AttributeError(f"module {module!r} has no attribute {name!r} ({home} is not available)") from None
+
+    return __getattr__
 
 
 def _import_pandas() -> Any:

@@ -28,6 +28,7 @@ from cognite.client.data_classes._base import (
     update_field,
 )
 from cognite.client.data_classes.data_modeling.ids import NodeId
+from cognite.client.data_classes.datapoints import Identifier, LatestDatapoint
 from cognite.client.data_classes.filters import EnumProperty
 from cognite.client.data_classes.shared import TimestampRange
 from cognite.client.utils._time import MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS
@@ -48,6 +49,8 @@ __all__ = [
     "EnumProperty",
     "ExternalIDTransformerMixin",
     "IdTransformerMixin",
+    "Identifier",
+    "LatestDatapoint",
     "NodeId",
     "PropertySpec",
     "SequenceNotStr",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import gzip
 import os
 import secrets
@@ -10,7 +11,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, unquote
@@ -19,8 +20,9 @@ import msgspec
 
 from cognite.client.testing._errors import CDFError, ConnectionDropped
 from cognite.client.testing._faults import FaultDecision, Faults
+from cognite.client.testing._media import BINARY_MEDIA_TYPES, BinaryBody, Negotiated
 from cognite.client.testing._registry import FAMILIES
-from cognite.client.testing._store import Family, Project, ResourceStore
+from cognite.client.testing._store import ContentResponse, Family, Project, ResourceStore
 
 if TYPE_CHECKING:
     import httpx
@@ -29,13 +31,25 @@ if TYPE_CHECKING:
 
     from cognite.client.testing._openapi import OpenAPISpec
 
-__all__ = ["AuthMode", "CDFEmulator", "Counters", "EmulatorResponse", "TRANSPORT_EXTENSION"]
+__all__ = [
+    "CONTENT_PREFIX",
+    "AuthMode",
+    "CDFEmulator",
+    "Counters",
+    "EmulatorResponse",
+    "TRANSPORT_EXTENSION",
+    "request_base_url",
+]
 
 AuthMode = Literal["any", "none", "strict"]
 #: Scope extension under which the emulator's uvicorn protocol passes the socket transport (to drop connections).
 TRANSPORT_EXTENSION = "cognite.emulator.transport"
 _API_PREFIX = "/api/v1/projects/"
 _TOKEN_PATH = "/oauth2/token"
+#: Paths of the raw-bytes routes families serve outside the project API: ``/_content/{project}/{family}/{rest}``.
+CONTENT_PREFIX = "/_content/"
+#: The scheme and host the request being handled was sent to (for URLs the emulator hands out, e.g. upload links).
+_BASE_URL: contextvars.ContextVar[str] = contextvars.ContextVar("cdf_emulator_base_url", default="http://localhost")
 _JSON_HEADERS = (("content-type", "application/json"),)
 _encode = msgspec.json.encode
 _decode = msgspec.json.decode
@@ -263,6 +277,74 @@ class CDFEmulator:
 
         return EmulatorServer(self, host=host, port=port, **kwargs).start()
 
+    # ----------------------------------------------------------------- content routes
+    def content_url(self, project: str, family: str, rest: str) -> str:
+        """The absolute URL of a content route, on the host the current request was sent to.
+
+        Args:
+            project: The project.
+            family: The family name.
+            rest: The rest of the path (e.g. ``"upload/<token>"``).
+
+        Returns:
+            ``http://{host}/_content/{project}/{family}/{rest}``.
+        """
+        return f"{request_base_url()}{CONTENT_PREFIX}{project}/{family}/{rest}"
+
+    async def handle_content(
+        self, method: str, path: str, query: bytes | str, headers: Mapping[str, str], body: AsyncIterator[bytes]
+    ) -> ContentResponse:
+        """Handle one request to a content route (``/_content/...``): raw bytes, streamed both ways, no auth (the
+        URL is the credential, like a signed storage URL).
+
+        Faults apply as to other routes (the path matched is the full path, e.g. ``/_content/*``); an injected
+        ``reset_after`` on a successful GET drops the connection halfway through the body (an interrupted
+        download).
+
+        Args:
+            method: The HTTP method.
+            path: The URL path.
+            query: The raw query string.
+            headers: Request headers with lower-case names.
+            body: The request body, as it arrives.
+
+        Returns:
+            The response, its body an async iterator.
+
+        Raises:
+            ConnectionDropped: When a connection reset is injected.
+        """
+        counters = self.counters
+        counters.requests += 1
+        project, _, rest = path[len(CONTENT_PREFIX) :].partition("/")
+        family_name, _, rest = rest.partition("/")
+        decision = self.faults.decide(method, path, project or None)
+        route = f"{method} {CONTENT_PREFIX}{{project}}/{family_name}"
+        counters.by_route[route] += 1
+        try:
+            if decision is not None:
+                await self._pre_faults(decision)
+            fam = next((f for f in self.families if f.name == family_name and f.content_routes), None)
+            if not project or fam is None:
+                raise CDFError(404, f"Not found: {path}")
+            handler = fam.content_routes.get(method)
+            if handler is None:
+                raise CDFError(405, f"Method {method} not allowed for {path}")
+            q = query.decode("latin-1") if isinstance(query, bytes) else query
+            params = dict(parse_qsl(q, keep_blank_values=True)) if q else {}
+            store = self.project(project).store(fam.name)
+            response: ContentResponse = await getattr(store, handler)(rest, params, headers, body)
+        except CDFError as err:
+            response = ContentResponse(err.code, [*_JSON_HEADERS, *err.headers.items()], _chunks(_encode(err.body())))
+        counters.by_status[response.status] += 1
+        if decision is not None and decision.reset_after:
+            counters.faults["reset_after"] += 1
+            size = dict(response.headers).get("content-length")
+            if method != "GET" or response.status >= 400 or not size:
+                raise ConnectionDropped("Connection reset by the emulator after processing", processed=True)
+            return response._replace(body=_cut(response.body, int(size) // 2))
+        return response
+
     # ----------------------------------------------------------------- core
     async def handle(
         self,
@@ -297,6 +379,8 @@ class CDFEmulator:
             counters.max_in_flight = counters.in_flight
         request_id = os.urandom(8).hex()
         decision: FaultDecision | None = None
+        if "host" in headers:
+            _BASE_URL.set(f"http://{headers['host']}")
         if raw_path is not None:
             path = raw_path
         try:
@@ -317,15 +401,25 @@ class CDFEmulator:
                 if target is None:
                     status, payload = self._token(headers, body)
                 else:
-                    status, payload = self._process(target, project_name or "", query, headers, body, method, rel)
+                    result: Any = self._process(target, project_name or "", query, headers, body, method, rel)
+                    if asyncio.iscoroutine(result):  # a family route that waits (e.g. a long poll for new data)
+                        result = await result
+                    status, payload = result
             except CDFError as err:
                 status, payload, extra_headers = err.code, err.body(), err.headers
                 if route == "?":
                     counters.by_route[str(err.code)] += 1
             counters.by_status[status] += 1
+            encoded: tuple[str, bytes] | None = None
+            if isinstance(payload, Negotiated):  # a family route that can answer in other media types
+                encoded = payload.choose(headers.get("accept", ""))
+                if encoded is None or self._spec is not None:
+                    payload = payload.json()
             if self._spec is not None and project_name:
                 self._check_response(method, rel, status, payload)
             out_headers = [*_JSON_HEADERS, ("x-request-id", request_id)]
+            if encoded is not None:
+                out_headers[0] = ("content-type", encoded[0])
             out_headers += extra_headers.items()
             if status >= 400 and decision is not None and decision.auto_retryable:
                 counters.faults["auto_retryable"] += 1
@@ -333,7 +427,7 @@ class CDFEmulator:
             if decision is not None and decision.reset_after:
                 counters.faults["reset_after"] += 1
                 raise ConnectionDropped("Connection reset by the emulator after processing", processed=True)
-            return EmulatorResponse(status, out_headers, _encode(payload))
+            return EmulatorResponse(status, out_headers, encoded[1] if encoded is not None else _encode(payload))
         finally:
             counters.in_flight -= 1
 
@@ -426,11 +520,16 @@ class CDFEmulator:
         q = query.decode("latin-1") if isinstance(query, bytes) else query
         params = dict(parse_qsl(q, keep_blank_values=True)) if q else {}
         data: Any = None
-        if method in ("POST", "PUT"):
+        media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if method in ("POST", "PUT") and media in BINARY_MEDIA_TYPES:
+            if not isinstance(arg, dict):  # only a family's own routes take other media types
+                raise CDFError(415, f"Unsupported media type {media!r}")
+            data = BinaryBody(media, _decompress(headers, body))
+        elif method in ("POST", "PUT"):
             data = _decode_body(headers, body)
             if not isinstance(data, dict):
                 raise CDFError(400, "The request body must be a JSON object")
-        if self._spec is not None:
+        if self._spec is not None and not isinstance(data, BinaryBody):
             errors = self._spec.request_errors(method, rel, data, params or None)
             if errors:
                 self.invalid_requests.append(f"{method} {rel}: {errors}")
@@ -482,6 +581,31 @@ class CDFEmulator:
         return 200, {"access_token": token, "token_type": "Bearer", "expires_in": ttl}
 
 
+def request_base_url() -> str:
+    """The scheme and host the request being handled was sent to, e.g. ``http://127.0.0.1:8123``."""
+    return _BASE_URL.get()
+
+
+async def _chunks(*parts: bytes) -> AsyncIterator[bytes]:
+    for part in parts:
+        yield part
+
+
+async def _cut(body: AsyncIterator[bytes], limit: int) -> AsyncIterator[bytes]:
+    """Pass on the first ``limit`` bytes of a body, then drop the connection."""
+    sent = 0
+    async for chunk in body:
+        if sent + len(chunk) >= limit:
+            yield chunk[: limit - sent]
+            break
+        sent += len(chunk)
+        yield chunk
+    aclose = getattr(body, "aclose", None)
+    if aclose is not None:
+        await aclose()
+    raise ConnectionDropped("Connection reset by the emulator in the middle of the body", processed=True)
+
+
 def _decompress(headers: Mapping[str, str], body: bytes) -> bytes:
     encoding = headers.get("content-encoding", "").strip().lower()
     if not encoding or encoding == "identity" or not body:
@@ -515,6 +639,9 @@ class _ASGIEndpoint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # pragma: no cover - websockets are not served
             return
+        if scope["path"].startswith(CONTENT_PREFIX):
+            await self._content(scope, receive, send)
+            return
         chunks = []
         more = True
         while more:
@@ -547,3 +674,38 @@ class _ASGIEndpoint:
             }
         )
         await send({"type": "http.response.body", "body": response.body})
+
+    async def _content(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve a content route with the request and response bodies streamed (never held whole)."""
+
+        async def body() -> AsyncIterator[bytes]:
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    raise ConnectionDropped("The client went away", processed=False)
+                if message.get("body"):
+                    yield message["body"]
+                more = message.get("more_body", False)
+
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        transport = scope.get("extensions", {}).get(TRANSPORT_EXTENSION)
+        started = False
+        try:
+            _BASE_URL.set(f"http://{headers.get('host', 'localhost')}")
+            response = await self.emulator.handle_content(
+                scope["method"], scope["path"], scope.get("query_string", b""), headers, body()
+            )
+            out_headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
+            await send({"type": "http.response.start", "status": response.status, "headers": out_headers})
+            started = True
+            async for chunk in response.body:
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        except ConnectionDropped:
+            if transport is None:
+                raise
+            transport.abort()
+            await asyncio.sleep(0)
+            return
+        if started:
+            await send({"type": "http.response.body", "body": b""})

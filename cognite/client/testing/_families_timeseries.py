@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from cognite.client.testing._datapoints import DATAPOINTS
 from cognite.client.testing._errors import CDFError
 from cognite.client.testing._families import (
     _TIME_FILTERS,
@@ -158,5 +159,6 @@ TIMESERIES = Family(
     hooks=TimeSeriesHooks(),
 )
 
-#: The families defined in this module; the registry (``_registry.FAMILIES``) gathers every module's.
-TIMESERIES_FAMILIES: tuple[Family, ...] = (TIMESERIES,)
+#: The families defined in this module; the registry (``_registry.FAMILIES``) gathers every module's. Datapoints
+#: (``/timeseries/data``, ``/timeseries/synthetic/query``) are served by their own store (``_datapoints``).
+TIMESERIES_FAMILIES: tuple[Family, ...] = (TIMESERIES, DATAPOINTS)

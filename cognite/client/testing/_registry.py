@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from cognite.client.testing._families import CORE_FAMILIES
+from cognite.client.testing._families_files import FILES_FAMILIES
 from cognite.client.testing._families_raw import RAW_FAMILIES
 from cognite.client.testing._families_relationships import RELATIONSHIP_FAMILIES
 from cognite.client.testing._families_sequences import SEQUENCE_FAMILIES
+from cognite.client.testing._families_subscriptions import SUBSCRIPTION_FAMILIES
 from cognite.client.testing._families_timeseries import TIMESERIES_FAMILIES
 from cognite.client.testing._store import Family
 
@@ -15,4 +17,6 @@ FAMILIES: tuple[Family, ...] = (
     *RELATIONSHIP_FAMILIES,
     *SEQUENCE_FAMILIES,
     *RAW_FAMILIES,
+    *FILES_FAMILIES,
+    *SUBSCRIPTION_FAMILIES,
 )

@@ -15,9 +15,9 @@ import base64
 import binascii
 import json
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cognite.client.testing._errors import CDFError
 from cognite.client.testing._filters import (
@@ -31,7 +31,7 @@ from cognite.client.testing._filters import (
     sort_key,
 )
 
-__all__ = ["Family", "Hooks", "Project", "ResourceStore", "VERBS"]
+__all__ = ["ContentResponse", "Family", "Hooks", "Project", "ResourceStore", "VERBS"]
 
 MAX_ID = 2**53 - 1
 #: Every verb a family can serve; ``Family.verbs`` picks a subset.
@@ -191,6 +191,10 @@ class Family:
             store method serving it, called as ``handler(path_params, query, body)``; templates may embed names,
             e.g. ``("GET", "/{dbName}/tables")`` (values arrive URL-decoded).
         store_cls: The store class of the family (a :class:`ResourceStore` subclass; None: ResourceStore).
+        content_routes: Raw-bytes routes outside the project API (e.g. the upload and download URLs of file
+            content): HTTP method -> the name of the async store method serving
+            ``/_content/{project}/{family name}/{rest}``, called as ``handler(rest, query, headers, body)`` with the
+            request body as an async iterator of bytes; it returns a :class:`ContentResponse` (streamed both ways).
     """
 
     name: str
@@ -221,6 +225,21 @@ class Family:
     defaults: Mapping[str, Any] = field(default_factory=dict)
     routes: Mapping[tuple[str, str], str] = field(default_factory=dict)
     store_cls: type[Any] | None = None
+    content_routes: Mapping[str, str] = field(default_factory=dict)
+
+
+class ContentResponse(NamedTuple):
+    """The answer of a content route: status, headers and the body as an async iterator of bytes.
+
+    Args:
+        status: The HTTP status.
+        headers: Header name/value pairs (give ``content-length`` for a body of known size).
+        body: The body, produced as it is sent.
+    """
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: AsyncIterator[bytes]
 
 
 def _encode_cursor(kind: str, value: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
 import httpx
@@ -36,6 +37,10 @@ class EmulatorTransport(httpx.AsyncBaseTransport):
         Returns:
             The response.
         """
+        from cognite.client.testing._app import CONTENT_PREFIX
+
+        if request.url.path.startswith(CONTENT_PREFIX):
+            return await self._content(request)
         body = await request.aread()
         headers = {k.lower(): v for k, v in request.headers.items()}
         try:
@@ -51,3 +56,41 @@ class EmulatorTransport(httpx.AsyncBaseTransport):
             err.request = request
             raise
         return httpx.Response(status, headers=out_headers, content=content, request=request)
+
+    async def _content(self, request: httpx.Request) -> httpx.Response:
+        """Serve a content route with both bodies streamed (as over a network)."""
+
+        async def body() -> AsyncIterator[bytes]:
+            async for chunk in request.stream:  # type: ignore[union-attr]
+                yield chunk
+
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        try:
+            status, out_headers, chunks = await self.emulator.handle_content(
+                request.method, request.url.path, request.url.query, headers, body()
+            )
+        except ConnectionDropped as err:
+            err.request = request
+            raise
+        return httpx.Response(status, headers=out_headers, stream=_Body(chunks, request), request=request)
+
+
+class _Body(httpx.AsyncByteStream):
+    """A response body produced by the emulator as it is read; a dropped connection surfaces as the httpx error."""
+
+    def __init__(self, chunks: AsyncIterator[bytes], request: httpx.Request) -> None:
+        self._chunks = chunks
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._chunks:
+                yield chunk
+        except ConnectionDropped as err:
+            err.request = self._request
+            raise
+
+    async def aclose(self) -> None:
+        aclose = getattr(self._chunks, "aclose", None)
+        if aclose is not None:
+            await aclose()
