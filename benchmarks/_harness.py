@@ -67,6 +67,12 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def current_rss_mib() -> float:
+    """Resident memory of this process now, in MiB (Linux)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def raw_client(base: str) -> httpx.AsyncClient:
     """The floor's client: plain httpx, pooled like the SDK."""
     return httpx.AsyncClient(

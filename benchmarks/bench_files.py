@@ -188,7 +188,7 @@ async def main(size_mb: int, files: int) -> None:
             f"{size / MB / sd['wall']:9.0f} {fl['rss']:10.0f} {sd['rss']:8.0f} {sd['rss'] / fl['rss']:6.2f}"
         )
     print(
-        f"sdk peak MiB with a file of {size_mb // 10} MB: upload {small_up['rss']:.0f}, download {small_down['rss']:.0f}"
+        f"sdk peak MiB with a file of {size_mb // 2} MB: upload {small_up['rss']:.0f}, download {small_down['rss']:.0f}"
     )
 
 
