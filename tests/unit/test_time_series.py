@@ -467,7 +467,7 @@ class TestDataClasses:
         ok = TimeSeriesUpdate(instance_id=NodeId("s", "x")).metadata.set({"a": "b"})
         assert ok.warn_on_instance_id_update() == []
         bad = TimeSeriesUpdate(instance_id=NodeId("s", "x")).name.set("n").unit.set("m")
-        with pytest.warns(UserWarning, match="managed by data modeling"):
+        with pytest.warns(UserWarning, match=r"data modeling owns \['name', 'unit'\]"):
             assert bad.dump() == {
                 "instanceId": {"space": "s", "externalId": "x"},
                 "update": {"name": {"set": "n"}, "unit": {"set": "m"}},

@@ -27,6 +27,7 @@ from cognite.client.data_classes._base import (
     SequenceNotStr,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
+    lazy_names,
     update_field,
 )
 from cognite.client.data_classes.assets import Asset
@@ -80,7 +81,8 @@ _RESOURCE_CLASSES: dict[str, tuple[str, str]] = {
 #: Names this module re-exports from the data-class modules of the other resource types (loaded on first use).
 _LAZY_NAMES = {cls: module for module, cls in _RESOURCE_CLASSES.values() if cls != "Asset"}
 _TYPE_BY_LOWER = {t.lower(): t for t in _RESOURCE_CLASSES}
-__all__ += sorted(name for name, module in _LAZY_NAMES.items() if importlib.util.find_spec(module) is not None)
+__all__ += sorted(_LAZY_NAMES)
+__getattr__ = lazy_names(__name__, _LAZY_NAMES)
 
 if TYPE_CHECKING:
     RelatedResource: TypeAlias = CogniteResource | dict[str, Any]
@@ -88,17 +90,6 @@ if TYPE_CHECKING:
 else:
     RelatedResource = Any  # decoded as JSON, then loaded by type in __post_init__
     LabelsArg = list[Label]  # what is decoded; anything label-like is accepted and turned into Labels
-
-
-def __getattr__(name: str) -> Any:
-    """Give ``Event``, ``FileMetadata``, ``Sequence`` and ``TimeSeries`` from their own modules, on first use."""
-    module = _LAZY_NAMES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r} ({module} is not available)") from None
 
 
 def _resource_class(resource_type: str | None) -> type[CogniteResource] | None:

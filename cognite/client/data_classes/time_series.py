@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from cognite.client._sync import run_sync
 from cognite.client.data_classes._base import (
     CogniteFilter,
+    CogniteInstanceIdUpdate,
     CogniteLabelUpdate,
     CogniteListUpdate,
     CogniteObject,
@@ -288,7 +288,7 @@ class TimeSeriesList(
 _INSTANCE_ID_UPDATABLE = frozenset({"external_id", "metadata", "asset_id", "data_set_id"})
 
 
-class TimeSeriesUpdate(CogniteUpdate):
+class TimeSeriesUpdate(CogniteInstanceIdUpdate):
     """Changes to a time series, by id, external id or instance id.
 
     Args:
@@ -302,6 +302,7 @@ class TimeSeriesUpdate(CogniteUpdate):
         {'externalId': 'temp', 'update': {'unit': {'set': 'degC'}, 'metadata': {'add': {'site': 'oslo'}}}}
     """
 
+    _INSTANCE_ID_UPDATABLE = _INSTANCE_ID_UPDATABLE
     _PROPERTIES = (
         PropertySpec("external_id"),
         PropertySpec("name"),
@@ -329,50 +330,7 @@ class TimeSeriesUpdate(CogniteUpdate):
     def __init__(
         self, id: int | None = None, external_id: str | None = None, instance_id: NodeId | None = None
     ) -> None:
-        super().__init__(id=id, external_id=external_id)
-        if instance_id is not None and not isinstance(instance_id, NodeId):
-            raise TypeError(f"instance_id must be a NodeId, not {type(instance_id).__name__}")
-        self._instance_id = instance_id
-
-    @classmethod
-    def _get_update_properties(cls, item: Any = None) -> list[PropertySpec]:
-        """The updatable properties; for a time series with an instance id, only those data modeling leaves."""
-        if item is not None and getattr(item, "instance_id", None) is not None:
-            return [p for p in cls._PROPERTIES if p.name in _INSTANCE_ID_UPDATABLE]
-        return list(cls._PROPERTIES)
-
-    def warn_on_instance_id_update(self) -> list[str]:
-        """Warn when this update targets a time series by instance id and changes properties data modeling owns.
-
-        Such time series take only ``external_id``, ``metadata``, ``asset_id`` and ``data_set_id`` changes here;
-        the others belong on the CogniteTimeSeries node (``client.data_modeling.instances.apply``).
-
-        Returns:
-            The snake_case names of the properties CDF will refuse (empty when there is nothing to warn about).
-        """
-        if self._instance_id is None or self._id is not None or self._external_id is not None:
-            return []
-        refused = sorted(name for name in self._update_object if name not in _INSTANCE_ID_UPDATABLE)
-        if refused:
-            warnings.warn(
-                f"Time series identified by instance_id can only update {sorted(_INSTANCE_ID_UPDATABLE)} "
-                f"through the time series API; {refused} are managed by data modeling",
-                UserWarning,
-                stacklevel=2,
-            )
-        return refused
-
-    def dump(self, camel_case: Any = True) -> dict[str, Any]:
-        """Dump the update to the wire format (warns about properties that data modeling owns).
-
-        Args:
-            camel_case: Kept for compatibility (the wire format is always camelCase).
-
-        Returns:
-            ``{"id" | "externalId" | "instanceId": ..., "update": {...}}``.
-        """
-        self.warn_on_instance_id_update()
-        return super().dump()
+        super().__init__(id=id, external_id=external_id, instance_id=instance_id)
 
 
 class TimeSeriesFilter(CogniteFilter):
