@@ -340,11 +340,15 @@ def _loop_points(buf: bytes, start: int, end: int, strings: bool) -> NumericColu
 def decode_numeric(buf: bytes, span: tuple[int, int], use_numpy: bool) -> NumericColumns:
     """Decode a ``NumericDatapoints`` message.
 
+    With numpy, runs of messages that share one layout are decoded column-wise (see :func:`_uniform_columns`) and
+    only the messages that break a run (a value of exactly 0.0 or a timestamp of 0 is left out on the wire, a
+    status, a null value) go through the straightforward decoder, so a few irregular points do not slow down the
+    whole response.
+
     Args:
         buf: The buffer.
         span: Where the message is.
-        use_numpy: Return numpy arrays (int64 timestamps, float64 values, uint32 codes), decoding column-wise when
-            the layout allows; otherwise Python lists.
+        use_numpy: Return numpy arrays (int64 timestamps, float64 values, uint32 codes); otherwise Python lists.
 
     Returns:
         The columns.
@@ -354,20 +358,87 @@ def decode_numeric(buf: bytes, span: tuple[int, int], use_numpy: bool) -> Numeri
         return _loop_points(buf, start, end, strings=False)
     import numpy as np
 
-    uniform = _uniform_columns(buf, start, end)
-    if uniform is not None and set(uniform[1]) <= {1, 2}:
-        n, cols = uniform
-        ts = cols[1].view(np.int64) if 1 in cols else np.zeros(n, np.int64)
-        values = cols[2] if 2 in cols else np.zeros(n, np.float64)
-        return NumericColumns(ts, values)
-    out = _loop_points(buf, start, end, strings=False)
-    return NumericColumns(
-        np.array(out.timestamp, dtype=np.int64),
-        np.array(out.value, dtype=np.float64),
-        None if out.status_code is None else np.array(out.status_code, dtype=np.uint32),
-        out.status_symbol,
-        out.null,
+    parts: list[NumericColumns] = []
+    pos = start
+    while pos < end:
+        run_end = _uniform_run_end(buf, pos, end)
+        uniform = _uniform_columns(buf, pos, run_end) if run_end > pos else None
+        if uniform is not None and set(uniform[1]) <= {1, 2}:
+            n, cols = uniform
+            ts = cols[1].view(np.int64) if 1 in cols else np.zeros(n, np.int64)
+            values = cols[2] if 2 in cols else np.zeros(n, np.float64)
+            parts.append(NumericColumns(ts, values))
+            pos = run_end
+            continue
+        # Decode the irregular stretch (at least one message, at most the short run found) one message at a time.
+        stop = max(run_end, _next_message(buf, pos))
+        out = _loop_points(buf, pos, stop, strings=False)
+        parts.append(
+            NumericColumns(
+                np.array(out.timestamp, dtype=np.int64),
+                np.array(out.value, dtype=np.float64),
+                None if out.status_code is None else np.array(out.status_code, dtype=np.uint32),
+                out.status_symbol,
+                out.null,
+            )
+        )
+        pos = stop
+    return _join_columns(parts)
+
+
+_MIN_RUN = 32  # shorter runs of one layout are cheaper to decode message by message
+
+
+def _next_message(buf: bytes, pos: int) -> int:
+    """The offset just after the ``repeated`` element that starts at ``pos``."""
+    _, body = _varint(buf, pos)
+    size, payload = _varint(buf, body)
+    return payload + size
+
+
+def _uniform_run_end(buf: bytes, pos: int, end: int) -> int:
+    """The end of the longest run of elements from ``pos`` whose tag and length prefix equal the first one's.
+
+    Each element of the run starts where the one before ends (equal prefixes mean equal lengths), so the run is
+    aligned; a run shorter than ``_MIN_RUN`` elements gives ``pos`` (not worth the column-wise decoder).
+    """
+    import numpy as np
+
+    if buf[pos] != 0x0A:
+        return pos
+    size, body = _varint(buf, pos + 1)
+    head = body - pos
+    stride = head + size
+    count = (end - pos) // stride
+    if count < _MIN_RUN:
+        return pos
+    heads = np.frombuffer(buf, dtype=np.uint8, count=count * stride, offset=pos).reshape(count, stride)[:, :head]
+    same = (heads == heads[0]).all(axis=1)
+    run = count if same.all() else int(np.argmin(same))
+    return pos + run * stride if run >= _MIN_RUN else pos
+
+
+def _join_columns(parts: list[NumericColumns]) -> NumericColumns:
+    """Concatenate decoded pieces (numpy) in order; status columns are filled in for pieces without them."""
+    import numpy as np
+
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return NumericColumns(np.zeros(0, np.int64), np.zeros(0, np.float64))
+    ts = np.concatenate([p.timestamp for p in parts])
+    values = np.concatenate([p.value for p in parts])
+    offsets = np.cumsum([0] + [len(p.timestamp) for p in parts[:-1]])
+    nulls = [int(o) + i for p, o in zip(parts, offsets, strict=True) if p.null for i in p.null]
+    if all(p.status_code is None for p in parts):
+        return NumericColumns(ts, values, null=nulls or None)
+    codes = np.concatenate(
+        [p.status_code if p.status_code is not None else np.zeros(len(p.timestamp), np.uint32) for p in parts]
     )
+    symbols: list[str | None] = []
+    for p in parts:
+        symbols.extend(p.status_symbol if p.status_symbol is not None else [None] * len(p.timestamp))
+    return NumericColumns(ts, values, codes, symbols, nulls or None)
 
 
 def decode_strings(buf: bytes, span: tuple[int, int], use_numpy: bool) -> NumericColumns:
