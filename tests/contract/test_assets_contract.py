@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
-from cognite.client import AsyncCogniteClient, ClientConfig
-from cognite.client.credentials import Token
+from cognite.client import AsyncCogniteClient
 from cognite.client.data_classes import AssetFilter, AssetUpdate, AssetWrite, LabelFilter
 from cognite.client.data_classes import filters as flt
+from cognite.client.testing import SpecCheckedCDF
 from cognite.client.testing._openapi import OpenAPISpec
-
-PREFIX = "/api/v1/projects/contract"
-
-
-@pytest.fixture(scope="module")
-def spec() -> OpenAPISpec:
-    return OpenAPISpec.load()
 
 
 def _asset(i: int, xid: str | None = None) -> dict[str, Any]:
@@ -35,52 +24,33 @@ def _asset(i: int, xid: str | None = None) -> dict[str, Any]:
     }
 
 
-class Recorder:
-    """A fake CDF that validates each request against the spec and answers with a canned valid body."""
+class AssetsCDF(SpecCheckedCDF):
+    """Answers Assets requests with canned valid bodies."""
 
-    def __init__(self, spec: OpenAPISpec) -> None:
-        self.spec = spec
-        self.seen: list[tuple[str, str]] = []
-        self.errors: list[str] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        path = request.url.path.removeprefix(PREFIX)
-        raw = request.content
-        if request.headers.get("content-encoding") == "gzip":
-            raw = gzip.decompress(raw)
-        body = json.loads(raw) if raw else None
-        query = dict(request.url.params) or None
-        self.errors += self.spec.request_errors(request.method, path, body, query)
-        self.seen.append((request.method, path))
+    def answer(self, method: str, path: str, template: str, body: Any, query: dict[str, str]) -> tuple[int, Any]:
         if path.endswith("/aggregate"):
             agg = (body or {}).get("aggregate", "count")
             if agg in ("uniqueValues", "uniqueProperties"):
-                return httpx.Response(200, json={"items": [{"count": 3, "values": ["x"]}]})
-            return httpx.Response(200, json={"items": [{"count": 7}]})
+                return 200, {"items": [{"count": 3, "values": ["x"]}]}
+            return 200, {"items": [{"count": 7}]}
         if path.endswith("/delete"):
-            return httpx.Response(200, json={})
-        if request.method == "POST" and path == "/assets":
+            return 200, {}
+        if method == "POST" and path == "/assets":
             items = [dict(_asset(i + 1, it.get("externalId")), **it) for i, it in enumerate(body["items"])]
-            return httpx.Response(201, json={"items": items})
+            return 201, {"items": items}
         if path.endswith("/update"):
-            return httpx.Response(200, json={"items": [_asset(i + 1) for i in range(len(body["items"]))]})
+            return 200, {"items": [_asset(i + 1) for i in range(len(body["items"]))]}
         if path.endswith("/byids"):
-            return httpx.Response(200, json={"items": [_asset(1)]})
-        return httpx.Response(200, json={"items": [_asset(1), _asset(2)]})
+            return 200, {"items": [_asset(1)]}
+        return 200, {"items": [_asset(1), _asset(2)]}
 
 
 @pytest.fixture
-def recorder(spec: OpenAPISpec) -> Iterator[Recorder]:
-    yield Recorder(spec)
+def cdf(spec: OpenAPISpec) -> AssetsCDF:
+    return AssetsCDF(spec)
 
 
-@pytest.fixture
-def client(recorder: Recorder) -> AsyncCogniteClient:
-    cfg = ClientConfig("contract", "contract", Token("t"), base_url="https://contract.cognitedata.com")
-    return AsyncCogniteClient(cfg, transport=httpx.MockTransport(recorder))
-
-
-async def test_every_assets_request_matches_the_spec(client: AsyncCogniteClient, recorder: Recorder) -> None:
+async def test_every_assets_request_matches_the_spec(client: AsyncCogniteClient, cdf: AssetsCDF) -> None:
     a = client.assets
     await a.retrieve(id=1)
     await a.retrieve(external_id="x")
@@ -122,8 +92,8 @@ async def test_every_assets_request_matches_the_spec(client: AsyncCogniteClient,
         [AssetWrite(name="r", external_id="r"), AssetWrite(name="c", external_id="c", parent_external_id="r")]
     )
     await a.upsert([AssetWrite(name="x", external_id="x")])
-    assert recorder.errors == []
-    endpoints = {p for _, p in recorder.seen}
+    assert cdf.errors == []
+    endpoints = {p for _, p in cdf.seen}
     assert {
         "/assets",
         "/assets/list",

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 from typing import Any
 
-import httpx
 import pytest
 
-from cognite.client import AsyncCogniteClient, ClientConfig
-from cognite.client.credentials import Token
+from cognite.client import AsyncCogniteClient
 from cognite.client.data_classes import LabelFilter
 from cognite.client.data_classes.relationships import Relationship, RelationshipUpdate, RelationshipWrite
 from cognite.client.data_classes.shared import TimestampRange
+from cognite.client.testing import SpecCheckedCDF
 from cognite.client.testing._openapi import OpenAPISpec
-
-PREFIX = "/api/v1/projects/contract"
-
-
-@pytest.fixture(scope="module")
-def spec() -> OpenAPISpec:
-    return OpenAPISpec.load()
 
 
 def _rel(xid: str) -> dict[str, Any]:
@@ -36,48 +26,25 @@ def _rel(xid: str) -> dict[str, Any]:
     }
 
 
-class Recorder:
-    """A fake CDF that validates each request against the spec and answers with a canned, valid body."""
+class RelationshipsCDF(SpecCheckedCDF):
+    """Answers Relationships requests with canned, valid bodies."""
 
-    def __init__(self, spec: OpenAPISpec) -> None:
-        self.spec = spec
-        self.seen: list[tuple[str, str]] = []
-        self.errors: list[str] = []
-        self.bodies: list[Any] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        path = request.url.path.removeprefix(PREFIX)
-        raw = request.content
-        if request.headers.get("content-encoding") == "gzip":
-            raw = gzip.decompress(raw)
-        body: Any = json.loads(raw) if raw else None
-        self.errors += self.spec.request_errors(request.method, path, body, dict(request.url.params) or None)
-        self.seen.append((request.method, path))
-        self.bodies.append(body)
+    def answer(self, method: str, path: str, template: str, body: Any, query: dict[str, str]) -> tuple[int, Any]:
         if path == "/relationships/delete":
-            response = httpx.Response(202, json={})
-        elif path == "/relationships" and request.method == "POST":
-            response = httpx.Response(201, json={"items": [_rel(it["externalId"]) for it in body["items"]]})
-        elif path in ("/relationships/update", "/relationships/byids"):
-            response = httpx.Response(200, json={"items": [_rel(it["externalId"]) for it in body["items"]]})
-        else:
-            response = httpx.Response(200, json={"items": [_rel("a"), _rel("b")]})
-        self.errors += self.spec.response_errors(request.method, path, response.status_code, response.json())
-        return response
+            return 202, {}
+        if path == "/relationships" and method == "POST":
+            return 201, {"items": [_rel(it["externalId"]) for it in body["items"]]}
+        if path in ("/relationships/update", "/relationships/byids"):
+            return 200, {"items": [_rel(it["externalId"]) for it in body["items"]]}
+        return 200, {"items": [_rel("a"), _rel("b")]}
 
 
 @pytest.fixture
-def recorder(spec: OpenAPISpec) -> Recorder:
-    return Recorder(spec)
+def cdf(spec: OpenAPISpec) -> RelationshipsCDF:
+    return RelationshipsCDF(spec)
 
 
-@pytest.fixture
-def client(recorder: Recorder) -> AsyncCogniteClient:
-    cfg = ClientConfig("contract", "contract", Token("t"), base_url="https://contract.cognitedata.com")
-    return AsyncCogniteClient(cfg, transport=httpx.MockTransport(recorder))
-
-
-async def test_every_relationships_request_matches_the_spec(client: AsyncCogniteClient, recorder: Recorder) -> None:
+async def test_every_relationships_request_matches_the_spec(client: AsyncCogniteClient, cdf: RelationshipsCDF) -> None:
     r = client.relationships
     await r.retrieve(external_id="a")
     await r.retrieve(external_id="a", fetch_resources=True)
@@ -125,8 +92,8 @@ async def test_every_relationships_request_matches_the_spec(client: AsyncCognite
     await r.delete(external_id=["a", "b"], ignore_unknown_ids=True)
     await r.delete(external_id="a")
 
-    assert recorder.errors == []
-    routes = set(recorder.seen)
+    assert cdf.errors == []
+    routes = cdf.seen
     for route in (
         ("POST", "/relationships"),
         ("POST", "/relationships/byids"),
@@ -135,7 +102,7 @@ async def test_every_relationships_request_matches_the_spec(client: AsyncCognite
         ("POST", "/relationships/delete"),
     ):
         assert route in routes
-    for body in recorder.bodies:
+    for body in (r.body for r in cdf.requests):
         for key in ("sourceExternalIds", "targetExternalIds"):
             assert len(((body or {}).get("filter") or {}).get(key, ())) <= 1000
 

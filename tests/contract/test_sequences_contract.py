@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 from typing import Any
 
-import httpx
 import pandas as pd
 import pytest
 
-from cognite.client import AsyncCogniteClient, ClientConfig
-from cognite.client.credentials import Token
+from cognite.client import AsyncCogniteClient
 from cognite.client.data_classes import filters as flt
 from cognite.client.data_classes.sequences import (
     Sequence,
@@ -25,9 +21,8 @@ from cognite.client.data_classes.sequences import (
     SequenceUpdate,
     SequenceWrite,
 )
+from cognite.client.testing import SpecCheckedCDF
 from cognite.client.testing._openapi import OpenAPISpec
-
-PREFIX = "/api/v1/projects/contract"
 
 
 def _sequence(i: int, xid: str = "s") -> dict[str, Any]:
@@ -50,31 +45,11 @@ def _rows(body: dict[str, Any], n: int = 3) -> dict[str, Any]:
     }
 
 
-class Recorder:
-    """A fake CDF that validates each request (and its own answer) against the spec."""
+class SequencesCDF(SpecCheckedCDF):
+    """Answers Sequences and rows requests with bodies the spec allows."""
 
-    def __init__(self, spec: OpenAPISpec) -> None:
-        self.spec = spec
-        self.seen: list[tuple[str, str]] = []
-        self.errors: list[str] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        path = request.url.path.removeprefix(PREFIX)
-        raw = request.content
-        if request.headers.get("content-encoding") == "gzip":
-            raw = gzip.decompress(raw)
-        body = json.loads(raw) if raw else None
-        query = dict(request.url.params) or None
-        self.errors += [f"{path}: {e}" for e in self.spec.request_errors(request.method, path, body, query)]
-        self.seen.append((request.method, path))
-        status, answer = self.answer(request.method, path, body or {})
-        self.errors += [
-            f"answer of {path}: {e}" for e in self.spec.response_errors(request.method, path, status, answer)
-        ]
-        return httpx.Response(status, json=answer)
-
-    @staticmethod
-    def answer(method: str, path: str, body: dict[str, Any]) -> tuple[int, Any]:
+    def answer(self, method: str, path: str, template: str, body: Any, query: dict[str, str]) -> tuple[int, Any]:
+        body = body or {}
         if path == "/sequences/aggregate":
             if body.get("aggregate") in ("uniqueValues", "uniqueProperties"):
                 return 200, {"items": [{"count": 3, "values": ["x"]}]}
@@ -99,23 +74,12 @@ class Recorder:
         return 200, {"items": [_sequence(1), _sequence(2, "s2")]}
 
 
-@pytest.fixture(scope="module")
-def spec() -> OpenAPISpec:
-    return OpenAPISpec.load()
-
-
 @pytest.fixture
-def recorder(spec: OpenAPISpec) -> Recorder:
-    return Recorder(spec)
+def cdf(spec: OpenAPISpec) -> SequencesCDF:
+    return SequencesCDF(spec)
 
 
-@pytest.fixture
-def client(recorder: Recorder) -> AsyncCogniteClient:
-    cfg = ClientConfig("contract", "contract", Token("t"), base_url="https://contract.cognitedata.com")
-    return AsyncCogniteClient(cfg, transport=httpx.MockTransport(recorder))
-
-
-async def test_every_sequences_request_matches_the_spec(client: AsyncCogniteClient, recorder: Recorder) -> None:
+async def test_every_sequences_request_matches_the_spec(client: AsyncCogniteClient, cdf: SequencesCDF) -> None:
     s = client.sequences
     await s.retrieve(id=1)
     await s.retrieve_multiple(ids=[1], external_ids=["x"], ignore_unknown_ids=True)
@@ -164,8 +128,8 @@ async def test_every_sequences_request_matches_the_spec(client: AsyncCogniteClie
     await s.aggregate_cardinality_values(property=SequenceProperty.metadata_key("k"))
     await s.aggregate_unique_properties(path=["metadata"])
     await s.aggregate_cardinality_properties(path=["metadata"])
-    assert recorder.errors == []
-    assert {p for _, p in recorder.seen} >= {
+    assert cdf.errors == []
+    assert {p for _, p in cdf.seen} >= {
         "/sequences",
         "/sequences/list",
         "/sequences/byids",
@@ -176,7 +140,7 @@ async def test_every_sequences_request_matches_the_spec(client: AsyncCogniteClie
     }
 
 
-async def test_every_rows_request_matches_the_spec(client: AsyncCogniteClient, recorder: Recorder) -> None:
+async def test_every_rows_request_matches_the_spec(client: AsyncCogniteClient, cdf: SequencesCDF) -> None:
     d = client.sequences.data
     await d.insert({n: [n / 2, "x" if n % 2 else None] for n in range(12_000)}, columns=["v", "t"], id=1)
     await d.insert([(1, [1.0])], columns=["v"], external_id="s")
@@ -192,8 +156,8 @@ async def test_every_rows_request_matches_the_spec(client: AsyncCogniteClient, r
     await d.delete(list(range(10_005)), id=1)
     await d.delete(3, external_id="s")
     await d.delete_range(0, 5, external_id="s")
-    assert recorder.errors == []
-    assert {p for _, p in recorder.seen} >= {
+    assert cdf.errors == []
+    assert {p for _, p in cdf.seen} >= {
         "/sequences/data",
         "/sequences/data/list",
         "/sequences/data/latest",

@@ -9,6 +9,8 @@ Example::
     with emulator.serve() as server:  # or real HTTP on 127.0.0.1
         print(server.project_url("my-project"))
 
+For contract tests of your own code, :class:`SpecCheckedCDF` checks every request against the CDF OpenAPI spec.
+
 Needs the ``emulator`` extra (starlette, uvicorn) for the ASGI app and the server.
 """
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
         monkeypatch_async_cognite_client,
         monkeypatch_cognite_client,
     )
+    from cognite.client.testing._contract import SpecCheckedCDF
     from cognite.client.testing._errors import CDFError, ConnectionDropped
     from cognite.client.testing._faults import FaultRule, Faults
     from cognite.client.testing._server import EmulatorServer
@@ -48,6 +51,7 @@ __all__ = [
     "Faults",
     "Hooks",
     "ResourceStore",
+    "SpecCheckedCDF",
     "async_emulated_client",
     "emulated_client",
     "flip_spec_set_on",
@@ -66,6 +70,7 @@ _WHERE = {
     "CDFEmulator": "_app",
     "Counters": "_app",
     "EmulatorResponse": "_app",
+    "SpecCheckedCDF": "_contract",
     "CDFError": "_errors",
     "ConnectionDropped": "_errors",
     "FaultRule": "_faults",
