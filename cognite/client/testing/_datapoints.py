@@ -240,6 +240,21 @@ _MONTHS = {"mo": 1, "q": 3, "y": 12}
 _WEEK_ORIGIN = 4 * 86_400_000  # 1970-01-05, a Monday
 
 
+def _usable_neighbour(data: Any, i: int, step: int, uncertain_bad: bool) -> int:
+    """The index of the first datapoint value aggregates may use, from ``i`` on in direction ``step`` (clamped to the
+    series): interpolating aggregates need the nearest usable datapoint on each side of a window."""
+    n = len(data.ts)
+    while 0 <= i < n:
+        bad = data.null is not None and bool(data.null[i])
+        if not bad and data.codes is not None:
+            cat = int(_category(data.codes[i : i + 1])[0])
+            bad = cat == 2 or (uncertain_bad and cat == 1)
+        if not bad:
+            return i
+        i += step
+    return max(0, min(i, n - 1)) if step > 0 else 0
+
+
 class Buckets:
     """The aggregate intervals of one query: ``start_of(ts)`` and ``end_of(starts)``, both in UTC ms.
 
@@ -316,6 +331,10 @@ class Buckets:
         if not self.calendar:
             return starts + self.width
         return np.array([self._step(int(s), 1) for s in starts], dtype=np.int64)
+
+    def boundary_after(self, ms: int, k: int) -> int:
+        """The bucket boundary ``k`` buckets after the boundary ``ms``."""
+        return ms + k * self.width if not self.calendar else self._step(ms, k)
 
     def align_end(self, end: int) -> int:
         """The query end rounded up to a whole bucket."""
@@ -858,14 +877,27 @@ class DatapointsStore(ResourceStore):
             if q.get("cursor") is not None:
                 lo = max(lo, _decode_cursor(q["cursor"], "dp"))
             hi = buckets.align_end(end)
-            cats = _category(data.codes) if data.codes is not None else np.zeros(len(data.ts), np.int8)
-            usable = (cats == 0) if uncertain_bad else (cats < 2)
-            if data.null is not None:
-                usable &= ~data.null
-            values, out_unit = _convert(data.values, unit, target_unit, unit_system)
-            starts, cols, _ = compute_aggregates(
-                data.ts, values, cats, usable, lo, hi, buckets, aggregates, bool(target.get("isStep"))
-            )
+            # Aggregate only as far as the answer needs: limit + 1 buckets (to know whether a cursor follows),
+            # widening the window while empty buckets leave too few; only the datapoints in (and next to) the window
+            # are looked at.
+            window = limit + 1
+            while True:
+                window_hi = min(hi, buckets.boundary_after(lo, window))
+                a = _usable_neighbour(data, int(np.searchsorted(data.ts, lo)) - 1, -1, uncertain_bad)
+                b = _usable_neighbour(data, int(np.searchsorted(data.ts, window_hi)), 1, uncertain_bad) + 1
+                ts_w = data.ts[a:b]
+                codes_w = data.codes[a:b] if data.codes is not None else None
+                cats = _category(codes_w) if codes_w is not None else np.zeros(len(ts_w), np.int8)
+                usable = (cats == 0) if uncertain_bad else (cats < 2)
+                if data.null is not None:
+                    usable &= ~data.null[a:b]
+                values, out_unit = _convert(data.values[a:b], unit, target_unit, unit_system)
+                starts, cols, _ = compute_aggregates(
+                    ts_w, values, cats, usable, lo, window_hi, buckets, aggregates, bool(target.get("isStep"))
+                )
+                if len(starts) > limit or window_hi >= hi:
+                    break
+                window *= 4
             cursor = None
             if len(starts) > limit:
                 cursor = _encode_cursor("dp", int(starts[limit]))
@@ -876,7 +908,7 @@ class DatapointsStore(ResourceStore):
                 if name in cols:
                     idx = usable_idx[cols[name]]
                     cols[name] = [
-                        (int(data.ts[i]), float(values[i]), int(data.codes[i]) if data.codes is not None else 0, None)
+                        (int(ts_w[i]), float(values[i]), int(codes_w[i]) if codes_w is not None else 0, None)
                         for i in idx.tolist()
                     ]
             meta = self._meta(target, out_unit)
