@@ -224,6 +224,7 @@ class DatapointsAPI(APIClient[Any, Any]):
                 results.append(to_array(res, query, status, tz, ident))
             else:
                 results.append(to_datapoints(res, query, status, tz, ident, use_numpy))
+            res.pages = []  # joined: let the pieces go now, so peak memory stays near the size of the result
         if single:
             return results[0] if results else None
         return (DatapointsArrayList if arrays else DatapointsList)(results, cognite_client=self._cognite_client)
