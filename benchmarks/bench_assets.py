@@ -34,8 +34,12 @@ async def main(n: int) -> None:
 
                 await gather_bounded([one(items[i : i + 1000]) for i in range(0, n, 1000)])
 
+            writes = [
+                AssetWrite(name=f"b{i}", external_id=f"b{i}") for i in range(n)
+            ]  # the user's input, as for the floor
+
             async def sdk_create() -> None:
-                await client.assets.create([AssetWrite(name=f"b{i}", external_id=f"b{i}") for i in range(n)])
+                await client.assets.create(writes)
 
             results[f"create {n}"] = (await measure(floor_create), await measure(sdk_create))
 
