@@ -126,6 +126,7 @@ class HTTPClient:
             self._base_headers["cdf-version"] = config.api_subversion
         self._base_headers.update(config.headers)
         self.requests_sent = 0
+        self._url_cache: dict[str, httpx.URL] = {}
 
     # ------------------------------------------------------------------------------------------ plumbing
 
@@ -188,6 +189,15 @@ class HTTPClient:
             path = "/" + path
         return self.api_root + path
 
+    def _parsed_url(self, url: str) -> httpx.URL:
+        """The parsed URL (cached: the same few endpoints are called over and over, and parsing costs)."""
+        parsed = self._url_cache.get(url)
+        if parsed is None:
+            if len(self._url_cache) >= 1024:
+                self._url_cache.clear()
+            parsed = self._url_cache[url] = httpx.URL(url)
+        return parsed
+
     # ------------------------------------------------------------------------------------------ the request
 
     async def request(
@@ -232,6 +242,7 @@ class HTTPClient:
         """
         method = method.upper()
         url = self.url(path)
+        url_obj = self._parsed_url(url)
         natural = is_idempotent(method, path)
         idempotent = natural if retryable is None else retryable
         req_headers = dict(self._base_headers)
@@ -263,7 +274,7 @@ class HTTPClient:
                 req_headers[name] = value
             sent_body = stream_content() if stream_content is not None else body
             request = httpx.Request(
-                method, url, params=query, headers=req_headers, content=sent_body, extensions=extensions
+                method, url_obj, params=query, headers=req_headers, content=sent_body, extensions=extensions
             )
             start = time.perf_counter()
             error: BaseException | None = None

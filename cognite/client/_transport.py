@@ -25,6 +25,12 @@ from cognite.client._http import STREAM_RESPONSE_EXTENSION
 __all__ = ["AiohttpTransport"]
 
 
+def _env_proxies() -> dict[str, str]:
+    import urllib.request
+
+    return {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https", "all", "ws", "wss")}
+
+
 class AiohttpTransport(httpx.AsyncBaseTransport):
     """An httpx transport that sends requests with one pooled ``aiohttp.ClientSession``.
 
@@ -41,7 +47,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._max_connections = max_connections
         self._verify = verify
         self._proxy = proxy
-        self._trust_env = trust_env
+        # aiohttp reads proxy settings (and .netrc) from the environment in a thread on every request when asked
+        # to trust it; do that only when the environment does name a proxy (looked up once, here).
+        self._trust_env = trust_env and proxy is None and bool(_env_proxies())
         self._session: aiohttp.ClientSession | None = None
 
     def _get_session(self) -> aiohttp.ClientSession:
