@@ -23,6 +23,7 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     CogniteUpdate,
     SequenceNotStr,
+    set_client,
 )
 from cognite.client.exceptions import CogniteNotFoundError
 
@@ -319,7 +320,7 @@ class APIClient(Generic[T_Resource, T_List]):
                 return None
             raise
         item = msgspec.json.decode(resp.content, type=resource_cls or self._RESOURCE_CLS, strict=False)
-        item.__dict__["_cognite_client"] = self._cognite_client
+        set_client(item, self._cognite_client)
         return item
 
     async def _retrieve_multiple(
@@ -356,7 +357,7 @@ class APIClient(Generic[T_Resource, T_List]):
         if single:
             if not items:
                 return None
-            items[0].__dict__["_cognite_client"] = self._cognite_client
+            set_client(items[0], self._cognite_client)
             return items[0]
         return self._make_list(items, list_cls)
 
@@ -559,7 +560,7 @@ class APIClient(Generic[T_Resource, T_List]):
         async for page in pages:
             if chunk_size is None:
                 for item in page:
-                    item.__dict__["_cognite_client"] = client
+                    set_client(item, client)
                     yield item
                 continue
             buffer.extend(page)
@@ -670,7 +671,7 @@ class APIClient(Generic[T_Resource, T_List]):
             return None
         created = [x for chunk in outcome.values() for x in chunk]
         if single:
-            created[0].__dict__["_cognite_client"] = self._cognite_client
+            set_client(created[0], self._cognite_client)
             return created[0]
         return self._make_list(created, list_cls)
 
@@ -717,7 +718,7 @@ class APIClient(Generic[T_Resource, T_List]):
         raise_if_failed(outcome, [[item_list[i] for i in c] for c in index_chunks])
         updated = [x for chunk in outcome.values() for x in chunk]
         if single:
-            updated[0].__dict__["_cognite_client"] = self._cognite_client
+            set_client(updated[0], self._cognite_client)
             return updated[0]
         return self._make_list(updated, list_cls)
 

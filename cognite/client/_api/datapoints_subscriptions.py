@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from cognite.client._api_client import APIClient, IdentifierSequence, check_limit, check_type
-from cognite.client.data_classes._base import SequenceNotStr
+from cognite.client.data_classes._base import SequenceNotStr, set_client
 from cognite.client.data_classes.datapoints_subscriptions import (
     MEMBERS_PER_REQUEST,
     DatapointSubscription,
@@ -97,7 +97,7 @@ class DatapointsSubscriptionAPI(APIClient[DatapointSubscription, DatapointSubscr
     async def _post_update(self, dumped: dict[str, Any]) -> DatapointSubscription:
         resp = await self._post(self._RESOURCE_PATH + "/update", json={"items": [dumped]})
         item: DatapointSubscription = self._decode_items(resp.content).items[0]
-        item.__dict__["_cognite_client"] = self._cognite_client
+        set_client(item, self._cognite_client)
         return item
 
     async def update(

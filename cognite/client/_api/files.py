@@ -37,6 +37,7 @@ from cognite.client._api_client import (
     split_filter,
 )
 from cognite.client._concurrency import execute, raise_if_failed
+from cognite.client.data_classes._base import set_client
 from cognite.client.data_classes.data_modeling.ids import NodeId
 from cognite.client.data_classes.files import (
     FileMetadata,
@@ -1213,7 +1214,7 @@ def _metadata(target: _UploadTarget, client: Any) -> FileMetadata:
     """The plain FileMetadata of an upload endpoint's answer (without the upload fields)."""
     fields = {name: getattr(target, name) for name in FileMetadata.__struct_fields__}
     meta = FileMetadata(**fields)
-    meta.__dict__["_cognite_client"] = client
+    set_client(meta, client)
     return meta
 
 

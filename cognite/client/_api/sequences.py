@@ -21,7 +21,7 @@ from cognite.client._api_client import (
 )
 from cognite.client._cognite_client import LazyAPI
 from cognite.client._concurrency import execute, raise_if_failed
-from cognite.client.data_classes._base import _import_pandas
+from cognite.client.data_classes._base import _import_pandas, set_client
 from cognite.client.data_classes.sequences import (
     _COLUMN_NAMES,
     ColumnNames,
@@ -569,7 +569,7 @@ class SequencesDataAPI(APIClient[SequenceRows, SequenceRowsList]):
         if first is None:  # limit=0: nothing asked
             return SequenceRows(rows=[], columns=[], id=body.get("id"), external_id=body.get("externalId"))
         result = SequenceRows(rows=rows[:max_rows], columns=first.columns, id=first.id, external_id=first.external_id)
-        result.__dict__["_cognite_client"] = self._cognite_client
+        set_client(result, self._cognite_client)
         return result
 
     @staticmethod

@@ -52,6 +52,7 @@ __all__ = [
     "UnknownCogniteResource",
     "WriteableCogniteResource",
     "WriteableCogniteResourceList",
+    "set_client",
 ]
 
 T = TypeVar("T")
@@ -100,6 +101,10 @@ def basic_obj_dump(obj: Any, camel_case: bool) -> dict[str, Any]:
 class CogniteObject(msgspec.Struct, rename="camel", omit_defaults=True, repr_omit_defaults=True, dict=True):
     """Base of every data object: loads from and dumps to the CDF wire format."""
 
+    #: The class has helper methods that call CDF, so objects loaded by a client keep a reference to it. Only such
+    #: classes get one (it costs a per-object dict, and time, on every large list).
+    _NEEDS_CLIENT: ClassVar[bool] = False
+
     def dump(self, camel_case: bool = True) -> dict[str, Any]:
         """Dump the object to a dictionary.
 
@@ -133,7 +138,7 @@ class CogniteObject(msgspec.Struct, rename="camel", omit_defaults=True, repr_omi
         else:
             raise TypeError(f"resource must be a dict or a JSON string, not {type(resource).__name__}")
         if cognite_client is not None:
-            obj.__dict__["_cognite_client"] = cognite_client
+            set_client(obj, cognite_client)
         return obj
 
     @classmethod
@@ -164,6 +169,12 @@ class CogniteObject(msgspec.Struct, rename="camel", omit_defaults=True, repr_omi
 
     def _repr_html_(self) -> str:
         return str(self.to_pandas()._repr_html_())
+
+
+def set_client(obj: Any, cognite_client: Any) -> None:
+    """Give a loaded object the client that loaded it, if its class has helper methods that call CDF."""
+    if getattr(type(obj), "_NEEDS_CLIENT", False):
+        obj.__dict__["_cognite_client"] = cognite_client
 
 
 def _camelize_keys(cls: type[msgspec.Struct], data: dict[str, Any]) -> dict[str, Any]:
@@ -276,7 +287,7 @@ class CogniteResourceList(UserList[T_Resource], Generic[T_Resource]):
         self._cognite_client = cognite_client
         self._id_index: dict[Any, T_Resource] | None = None
         self._xid_index: dict[Any, T_Resource] | None = None
-        if cognite_client is not None:
+        if cognite_client is not None and self._RESOURCE._NEEDS_CLIENT:
             for item in self.data:
                 item.__dict__["_cognite_client"] = cognite_client
 

@@ -154,6 +154,8 @@ class Asset(WriteableCogniteResource["AssetWrite"]):
         aggregates: Aggregated metrics (child count, depth, path) when asked for.
     """
 
+    _NEEDS_CLIENT = True
+
     id: int | None = None
     created_time: int | None = None
     last_updated_time: int | None = None

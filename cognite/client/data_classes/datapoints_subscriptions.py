@@ -229,6 +229,8 @@ class DatapointSubscription(_WithFilter, WriteableCogniteResource["DataPointSubs
         data_set_id: The data set it belongs to.
     """
 
+    _NEEDS_CLIENT = True  # few objects; kept for code that reaches the client through them
+
     external_id: str | None = None
     partition_count: int | None = None
     created_time: int | None = None

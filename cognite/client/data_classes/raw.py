@@ -103,6 +103,8 @@ class Database(_Named[DatabaseWrite]):
         created_time: When it was created (ms since epoch), if known.
     """
 
+    _NEEDS_CLIENT = True
+
     _WRITE = DatabaseWrite
 
     async def tables_async(self, limit: int | None = None) -> TableList:
@@ -166,6 +168,8 @@ class Table(_Named[TableWrite]):
         name: The name of the table.
         created_time: When it was created (ms since epoch), if known.
     """
+
+    _NEEDS_CLIENT = True
 
     _WRITE = TableWrite
 

@@ -133,6 +133,8 @@ class TimeSeries(WriteableCogniteResource["TimeSeriesWrite"]):
         data_set_id: The data set it belongs to.
     """
 
+    _NEEDS_CLIENT = True
+
     id: int | None = None
     created_time: int | None = None
     last_updated_time: int | None = None
