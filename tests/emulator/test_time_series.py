@@ -260,3 +260,19 @@ async def test_over_loopback(
         assert len(created["items"]) == 3
         assert await xids(c, {"filter": {"externalIdPrefix": "t"}}) == ["t0", "t1", "t2"]
     assert loopback_emulator.spec_violations == []
+
+
+async def test_deleting_a_time_series_drops_its_datapoints() -> None:
+    from cognite.client.testing._families_timeseries import DATAPOINTS
+
+    emu = CDFEmulator(seed=5)
+    async with httpx.AsyncClient(
+        transport=emu.transport(), base_url="http://emulator/api/v1/projects/p", headers={"Authorization": "Bearer t"}
+    ) as http:
+        created = await http.post("/timeseries", json={"items": [{"externalId": "x"}]})
+        ts_id = created.json()["items"][0]["id"]
+        points = {"items": [{"id": ts_id, "datapoints": [{"timestamp": 1, "value": 1.0}]}]}
+        assert (await http.post("/timeseries/data", json=points)).status_code == 200
+        assert ts_id in emu.store("p", DATAPOINTS.name).series  # type: ignore[attr-defined]
+        assert (await http.post("/timeseries/delete", json={"items": [{"id": ts_id}]})).status_code == 200
+        assert ts_id not in emu.store("p", DATAPOINTS.name).series  # type: ignore[attr-defined]

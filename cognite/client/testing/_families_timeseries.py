@@ -45,6 +45,14 @@ class TimeSeriesHooks(Hooks):
     """Derived fields (``type``, defaults of ``isString``/``isStep``), the rules of data-modeling-owned time
     series, and the computed properties ``assetRootId`` and ``query``."""
 
+    def after_delete(self, store: ResourceStore, removed: list[Item]) -> None:
+        """Drop the datapoints of deleted time series (they can never be reached again)."""
+        datapoints = store.project.stores.get(DATAPOINTS.name)
+        series = getattr(datapoints, "series", None)
+        if series is not None:
+            for item in removed:
+                series.pop(item["id"], None)
+
     def prepare_create(self, store: ResourceStore, new: list[Item]) -> None:
         """Fill in ``isString``/``isStep`` (default false) and ``type``."""
         for item in new:
