@@ -9,7 +9,7 @@ import asyncio
 
 from cognite.client import AsyncCogniteClient, ClientConfig, CogniteClient
 from cognite.client.credentials import Token
-from cognite.client.data_classes import AssetUpdate, AssetWrite
+from cognite.client.data_classes import AssetUpdate, AssetWrite, TimeSeriesWrite
 from cognite.client.testing import CDFEmulator
 
 
@@ -49,6 +49,38 @@ async def async_part(config: ClientConfig) -> None:
         await client.assets.delete(external_id="plant-1", recursive=True)
         left = await client.assets.list(limit=None)
         print(f"[async] deleted plant-1 recursively -> {len(left)} assets left")
+
+        # Time series and datapoints: one day of 1 Hz data for three pumps, inserted and read back concurrently.
+        pumps_ts = [TimeSeriesWrite(external_id=f"pump-0-{i}:temp", name=f"pump 0.{i} temperature") for i in range(3)]
+        await client.time_series.create(pumps_ts)
+        day = 86_400
+        await client.time_series.data.insert_multiple(
+            [
+                {
+                    "external_id": ts.external_id,
+                    "datapoints": [(t * 1000, 20.0 + i + (t % 600) / 60) for t in range(day)],
+                }
+                for i, ts in enumerate(pumps_ts)
+            ]
+        )
+        raw = await client.time_series.data.retrieve(
+            external_id=[ts.external_id for ts in pumps_ts], start=0, end=day * 1000
+        )
+        hourly = await client.time_series.data.retrieve(
+            external_id=pumps_ts[0].external_id,
+            start=0,
+            end=day * 1000,
+            aggregates=["average", "max"],
+            granularity="1h",
+        )
+        print(
+            f"[async] datapoints: {sum(len(d) for d in raw)} raw points read back; first hourly average {hourly.average[0]:.2f}"
+        )
+
+        # Files: upload bytes, read them back.
+        await client.files.upload_bytes(b"pump maintenance log\n", name="log.txt", external_id="log")
+        content = await client.files.download_bytes(external_id="log")
+        print(f"[async] files: uploaded and downloaded {len(content)} bytes")
 
 
 def main() -> None:
