@@ -67,6 +67,22 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+async def traced_peak_mib(fn: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
+    """Peak memory allocated while running ``fn`` (Python and numpy allocations, by tracemalloc), in MiB.
+
+    Unlike ru_maxrss this is not hidden by a higher peak reached earlier (at import, say). Returns the peak and
+    ``fn``'s result (kept alive by the caller, as a user keeps what a call returns).
+    """
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = await fn()
+        return tracemalloc.get_traced_memory()[1] / 2**20, result
+    finally:
+        tracemalloc.stop()
+
+
 def current_rss_mib() -> float:
     """Resident memory of this process now, in MiB (Linux)."""
     with open("/proc/self/statm") as f:

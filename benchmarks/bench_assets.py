@@ -14,7 +14,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import PROJECT, Timing, emulator_process, gather_bounded, measure, raw_client, report
+from _harness import (
+    PROJECT,
+    Timing,
+    emulator_process,
+    gather_bounded,
+    measure,
+    raw_client,
+    report,
+    traced_peak_mib,
+)
 
 from cognite.client import AsyncCogniteClient, ClientConfig
 from cognite.client.credentials import Token
@@ -83,10 +92,51 @@ async def main(n: int) -> None:
                 await asyncio.gather(*(client.assets.retrieve(external_id=f"a{i}") for i in range(1000)))
 
             results["1000 concurrent retrieves"] = (await measure(floor_retrieve), await measure(sdk_retrieve))
+            # Peak memory of listing everything, each side in a fresh process (nothing measured before counts).
+            memory = {}
+            for side in ("floor", "sdk"):
+                probe = await asyncio.create_subprocess_exec(
+                    sys.executable, __file__, "--probe", side, base, stdout=asyncio.subprocess.PIPE
+                )
+                out, _ = await probe.communicate()
+                memory[side] = float(out.decode().strip())
     report(results)
+    print(
+        f"peak memory of list {2 * n}: floor +{memory['floor']:.0f} MiB, SDK +{memory['sdk']:.0f} MiB "
+        f"(ratio {memory['sdk'] / memory['floor']:.2f})"
+    )
+
+
+async def probe(side: str, base: str) -> None:
+    """List every asset in this (fresh) process; print the peak RSS growth in MiB."""
+    cfg = ClientConfig("bench", PROJECT, Token("t"), base_url=base)
+    async with AsyncCogniteClient(cfg) as client, raw_client(base) as raw:
+        await client.assets.list(limit=1)  # warm up imports and connections on both sides
+        await raw.post("/assets/list", json={"limit": 1})
+
+        async def sdk_list() -> Any:
+            return await client.assets.list(limit=None)
+
+        async def floor_list() -> Any:
+            kept: list[Any] = []
+            cursor = None
+            while True:
+                data = json.loads((await raw.post("/assets/list", json={"limit": 1000, "cursor": cursor})).content)
+                kept.extend(data["items"])
+                cursor = data.get("nextCursor")
+                if not cursor:
+                    return kept
+
+        peak, _ = await traced_peak_mib(sdk_list if side == "sdk" else floor_list)
+        print(peak)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=100_000)
-    asyncio.run(main(parser.parse_args().n))
+    parser.add_argument("--probe", nargs=2, metavar=("SIDE", "BASE_URL"))
+    args = parser.parse_args()
+    if args.probe:
+        asyncio.run(probe(*args.probe))
+    else:
+        asyncio.run(main(args.n))

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -17,13 +18,12 @@ import numpy as np
 from _harness import (
     PROJECT,
     Timing,
-    current_rss_mib,
     emulator_process,
     gather_bounded,
     measure,
-    peak_rss_mib,
     raw_client,
     report,
+    traced_peak_mib,
 )
 
 from cognite.client import AsyncCogniteClient, ClientConfig
@@ -155,10 +155,12 @@ async def memory_probe(base: str, n_series: int, n_points: int) -> None:
     cfg = ClientConfig("bench", PROJECT, Token("t"), base_url=base)
     async with AsyncCogniteClient(cfg) as client:
         await client.time_series.retrieve(external_id="a0")  # warm up: imports, connection, token
-        before = current_rss_mib()
         xa = [f"a{i}" for i in range(n_series)]
-        res = await client.time_series.data.retrieve_arrays(external_id=xa, start=0, end=n_points * 1000)
-        grown = peak_rss_mib() - before
+
+        async def retrieve() -> Any:
+            return await client.time_series.data.retrieve_arrays(external_id=xa, start=0, end=n_points * 1000)
+
+        grown, res = await traced_peak_mib(retrieve)
         arrays = sum(a.timestamp.nbytes + a.value.nbytes for a in res) / 2**20
     print(
         f"retrieve_arrays peak memory: +{grown:.0f} MiB for {arrays:.0f} MiB of arrays ({grown / arrays:.2f}x, target <= 2x)"
