@@ -105,6 +105,30 @@ def test_many_sparse_series_and_aggregates_against_reference(client: CogniteClie
         assert col == pytest.approx([expected[t] for t in res.timestamp]), name  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("ignore_bad", "uncertain_bad"), [(True, True), (False, True), (False, False)])
+def test_aggregates_with_status_codes_follow_the_reference(
+    client: CogniteClient, ignore_bad: bool, uncertain_bad: bool
+) -> None:
+    xid = f"q-{ignore_bad}-{uncertain_bad}"
+    client.time_series.create([TimeSeriesWrite(external_id=xid)])
+    rng = np.random.default_rng(11)
+    stamps = np.sort(rng.choice(10_000_000, size=600, replace=False)).tolist()
+    codes = rng.choice([0, 0, 0, 0x40000000, 0x80000000], size=600).tolist()
+    values = np.round(rng.normal(size=600), 3).tolist()
+    client.time_series.data.insert(list(zip(stamps, values, codes, strict=True)), external_id=xid)
+    aggs = ["average", "continuous_variance", "interpolation", "step_interpolation", "total_variation", "count"]
+    wire = ["average", "continuousVariance", "interpolation", "stepInterpolation", "totalVariation", "count"]
+    query = DatapointsQuery(external_id=xid, ignore_bad_datapoints=ignore_bad, treat_uncertain_as_bad=uncertain_bad)
+    arr = client.time_series.data.retrieve_arrays(external_id=query, start=0, end=10_000_000, aggregates=aggs,
+                                                  granularity="10m")  # type: ignore[arg-type]  # fmt: skip
+    bounds = list(range(0, 10_200_000 + 1, 600_000))
+    points = list(zip(stamps, values, codes, strict=True))
+    for snake, name in zip(aggs, wire, strict=True):
+        expected = reference_aggregates(points, 0, bounds[-1], bounds, name, False, uncertain_bad, ignore_bad)
+        got = getattr(arr, snake)
+        assert got.tolist() == pytest.approx([expected[t] for t in arr.timestamp.astype(np.int64).tolist()]), snake
+
+
 def test_one_million_points_round_trip_under_faults(client: CogniteClient, emulator: CDFEmulator) -> None:
     before = (global_config.max_retry_backoff, global_config.max_retries)
     global_config.max_retry_backoff, global_config.max_retries = 0, 30

@@ -158,8 +158,12 @@ AGGS = ["average", "max", "min", "count", "sum", "interpolation", "stepInterpola
     [("7s", None, False), ("1m", None, True), ("2h", "Europe/Oslo", False), ("1d", "Europe/Oslo", True),
      ("1mo", "America/New_York", False), ("1q", "UTC+05:30", False), ("1w", None, False)],
 )  # fmt: skip
+@pytest.mark.parametrize(
+    ("ignore_bad", "uncertain_bad"), [(True, True), (False, True), (False, False)], ids=["ignore-bad", "keep-bad",
+                                                                                     "keep-bad-uncertain-good"]
+)  # fmt: skip
 def test_aggregates_match_the_reference_computation(
-    emu: CDFEmulator, granularity: str, tz: str | None, is_step: bool
+    emu: CDFEmulator, granularity: str, tz: str | None, is_step: bool, ignore_bad: bool, uncertain_bad: bool
 ) -> None:
     rng = random.Random(granularity)
     unit = {"s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000, "w": 604_800_000}.get(
@@ -173,7 +177,8 @@ def test_aggregates_match_the_reference_computation(
     assert insert(emu, "x", wire).status_code == 200
     q_start, q_end = start + span // 10, start + span - span // 10
     body = {"items": [{"externalId": "x", "start": q_start, "end": q_end, "aggregates": AGGS, "granularity": granularity,
-                       "limit": 10_000, **({"timeZone": tz} if tz else {})}]}  # fmt: skip
+                       "limit": 10_000, "ignoreBadDataPoints": ignore_bad, "treatUncertainAsBad": uncertain_bad,
+                       **({"timeZone": tz} if tz else {})}]}  # fmt: skip
     r = call(emu, "/timeseries/data/list", body)
     assert r.status_code == 200, r.text
     got = r.json()["items"][0]["datapoints"]
@@ -184,7 +189,7 @@ def test_aggregates_match_the_reference_computation(
         bounds.append(int(buckets.end_of(np.array([bounds[-1]]))[0]))
     assert len(got) > 3
     for name in AGGS:
-        expected = reference_aggregates(points, buckets.first, hi, bounds, name, is_step)
+        expected = reference_aggregates(points, buckets.first, hi, bounds, name, is_step, uncertain_bad, ignore_bad)
         actual = {p["timestamp"]: p[name] for p in got if name in p}
         value_buckets = set(expected) if not name.startswith(("count", "duration")) or name == "count" else None
         if value_buckets is not None:

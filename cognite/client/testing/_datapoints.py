@@ -14,7 +14,10 @@ accepts ``application/protobuf``; inserts take either.
 
 Aggregate definitions (a bucket is ``[a, b)``; only buckets holding a datapoint are returned; the datapoints used
 are the good ones, plus uncertain ones when ``treatUncertainAsBad`` is false; ``f`` is the series interpolated
-linearly between datapoints, or stepwise for step series, defined from the first to the last datapoint):
+linearly between datapoints, or stepwise for step series, defined from the first to the last datapoint). With
+``ignoreBadDataPoints`` false, bad datapoints (and uncertain ones treated as bad) cut ``f``, as the spec describes:
+from the previous usable datapoint up to a bad one ``f`` holds that datapoint's value, and from the bad datapoint to
+the next usable one ``f`` is undefined; ``totalVariation`` then skips the differences across such a cut.
 
 - ``count``, ``sum``, ``min``, ``max``, ``discreteVariance`` (population variance): over the datapoints in the bucket;
   ``maxDatapoint``/``minDatapoint``: the first datapoint with that value.
@@ -349,8 +352,11 @@ class Buckets:
 # ---------------------------------------------------------------------------------------------- aggregates
 
 
-def _integral(t: Any, v: Any, step: bool, x: Any, squared: bool = False) -> Any:
-    """The integral of the interpolated series (or of its square) from ``t[0]`` to each ``x`` (clipped to the data)."""
+def _integral(t: Any, v: Any, step: bool, x: Any, squared: bool = False, gap: Any = None) -> Any:
+    """The integral of the interpolated series (or of its square) from ``t[0]`` to each ``x`` (clipped to the data).
+
+    ``gap[k]`` marks the segment from ``t[k]`` to ``t[k + 1]`` as undefined: it adds nothing.
+    """
     np = _np()
     if len(t) < 2:
         return np.zeros(len(x))
@@ -361,6 +367,8 @@ def _integral(t: Any, v: Any, step: bool, x: Any, squared: bool = False) -> Any:
         seg = dt_ * (a * a if squared else a)
     else:
         seg = dt_ * ((a * a + a * b + b * b) / 3 if squared else (a + b) / 2)
+    if gap is not None:
+        seg = np.where(gap[:-1], 0.0, seg)
     cum = np.concatenate(([0.0], np.cumsum(seg)))
     i = np.clip(np.searchsorted(t, x, side="right") - 1, 0, len(t) - 2)
     dx = (x - t[i]).astype(np.float64)
@@ -370,7 +378,25 @@ def _integral(t: Any, v: Any, step: bool, x: Any, squared: bool = False) -> Any:
     else:
         vx = vi + (v[i + 1] - vi) * dx / (t[i + 1] - t[i])
         part = dx * ((vi * vi + vi * vx + vx * vx) / 3 if squared else (vi + vx) / 2)
+    if gap is not None:
+        part = np.where(gap[i], 0.0, part)
     return cum[i] + part
+
+
+def _knots(t_all: Any, v_all: Any, usable: Any, keep_bad: bool) -> tuple[Any, Any, Any]:
+    """The points that define ``f``: ``(timestamps, values, gap)``.
+
+    Ignoring bad datapoints, they are the usable datapoints and nothing is a gap. Keeping them, the first bad datapoint
+    after a usable one is a knot too: it holds the previous value (``f`` is constant up to it) and starts a gap that
+    lasts until the next usable datapoint (``gap[k]``: the segment after knot ``k`` is undefined).
+    """
+    np = _np()
+    if not keep_bad or bool(usable.all()):
+        return t_all[usable], v_all[usable], None
+    prev_ok = np.concatenate(([False], usable[:-1]))
+    knot = usable | prev_ok
+    last_ok = np.maximum.accumulate(np.where(usable, np.arange(len(usable)), -1))
+    return t_all[knot], v_all[last_ok[knot]], ~usable[knot]
 
 
 def _category_durations(t: Any, cat: Any, x: Any) -> list[Any]:
@@ -399,6 +425,7 @@ def compute_aggregates(
     buckets: Buckets,
     names: Sequence[str],
     is_step: bool,
+    keep_bad: bool = False,
 ) -> tuple[Any, dict[str, Any], Any]:
     """Aggregates of the buckets of ``[lo, hi)`` that hold a datapoint (see the module docstring).
 
@@ -412,6 +439,7 @@ def compute_aggregates(
         buckets: The bucketing.
         names: camelCase aggregates.
         is_step: Step series.
+        keep_bad: ``ignoreBadDataPoints`` is false: bad datapoints cut ``f`` (see the module docstring).
 
     Returns:
         ``(bucket starts, {aggregate: column}, index of each bucket's first datapoint)``.
@@ -448,32 +476,36 @@ def compute_aggregates(
                 out[name] = hits[pos] + in_u.start  # indexes into the usable arrays; resolved by the caller
         if "discreteVariance" in names:
             out["discreteVariance"] = np.add.reduceat((v_r - means[bidx]) ** 2, first) / counts
+        kt, kv, gap = _knots(t_all, v_all, usable, keep_bad)
         if {"average", "continuousVariance"} & set(names):
-            a = np.maximum(starts, t_u[0])
-            b = np.minimum(ends, t_u[-1])
-            span = (b - a).astype(np.float64)
+            ones = np.ones(len(kt))
+            span = _integral(kt, ones, True, ends, gap=gap) - _integral(kt, ones, True, starts, gap=gap)
             has = span > 0
             safe = np.where(has, span, 1.0)
-            avg = np.where(has, (_integral(t_u, v_u, is_step, b) - _integral(t_u, v_u, is_step, a)) / safe, means)
+            area = _integral(kt, kv, is_step, ends, gap=gap) - _integral(kt, kv, is_step, starts, gap=gap)
+            avg = np.where(has, area / safe, means)
             if "average" in names:
                 out["average"] = avg
             if "continuousVariance" in names:
-                sq = (_integral(t_u, v_u, is_step, b, True) - _integral(t_u, v_u, is_step, a, True)) / safe
+                sq = _integral(kt, kv, is_step, ends, True, gap) - _integral(kt, kv, is_step, starts, True, gap)
                 discrete = np.add.reduceat((v_r - means[bidx]) ** 2, first) / counts
-                out["continuousVariance"] = np.where(has, np.maximum(sq - avg * avg, 0.0), discrete)
+                out["continuousVariance"] = np.where(has, np.maximum(sq / safe - avg * avg, 0.0), discrete)
         first_values = v_r[first]
-        if "interpolation" in names:
-            if is_step:
-                idx = np.searchsorted(t_u, starts, side="right") - 1
-                interp = np.where(idx >= 0, v_u[np.maximum(idx, 0)], first_values)
-            else:
-                interp = np.where(starts >= t_u[0], np.interp(starts, t_u, v_u), first_values)
-            out["interpolation"] = interp
-        if "stepInterpolation" in names:
-            idx = np.searchsorted(t_u, starts, side="right") - 1
-            out["stepInterpolation"] = np.where(idx >= 0, v_u[np.maximum(idx, 0)], first_values)
+        if {"interpolation", "stepInterpolation"} & set(names):
+            k = np.searchsorted(kt, starts, side="right") - 1
+            defined = k >= 0
+            if gap is not None:
+                defined &= ~gap[np.maximum(k, 0)]
+            held = np.where(defined, kv[np.maximum(k, 0)], first_values)
+            if "interpolation" in names:
+                out["interpolation"] = held if is_step else np.where(defined, np.interp(starts, kt, kv), first_values)
+            if "stepInterpolation" in names:
+                out["stepInterpolation"] = held
         if "totalVariation" in names:
             same = bidx[1:] == bidx[:-1]
+            if keep_bad:
+                bad_before = np.cumsum(~usable)[usable][in_u]
+                same &= bad_before[1:] == bad_before[:-1]
             tv = np.abs(np.diff(v_r)) * same
             out["totalVariation"] = np.bincount(bidx[1:], weights=tv, minlength=len(starts))
         for name in ("max", "min"):
@@ -506,6 +538,7 @@ def reference_aggregates(
     name: str,
     is_step: bool = False,
     uncertain_as_bad: bool = True,
+    ignore_bad: bool = True,
 ) -> dict[int, float]:
     """A straightforward computation of one aggregate (the definitions of the module docstring), for tests.
 
@@ -517,6 +550,7 @@ def reference_aggregates(
         name: The camelCase aggregate.
         is_step: Step series.
         uncertain_as_bad: Treat uncertain datapoints as bad.
+        ignore_bad: Bad datapoints do not exist (``ignoreBadDataPoints``); otherwise they cut the series.
 
     Returns:
         Bucket start -> value, for the buckets the emulator returns.
@@ -525,26 +559,44 @@ def reference_aggregates(
     def cat(code: int) -> int:
         return min(code >> 30, 2)
 
-    use = [(t, v) for t, v, c in points if cat(c) == 0 or (cat(c) == 1 and not uncertain_as_bad)]
+    def ok(code: int) -> bool:
+        return cat(code) == 0 or (cat(code) == 1 and not uncertain_as_bad)
 
-    def f(x: float) -> float:
-        for (t0, v0), (t1, v1) in itertools.pairwise(use):
-            if t0 <= x <= t1:
-                return v0 if is_step and x < t1 else v0 + (v1 - v0) * (x - t0) / (t1 - t0) if t1 != t0 else v0
-        raise ValueError(x)
+    # (timestamp, value, usable): the datapoints f is built from
+    pts = [(t, v, ok(c)) for t, v, c in points if ok(c) or not ignore_bad]
+    use = [(t, v) for t, v, good in pts if good]
 
-    def integrate(a: float, b: float, power: int) -> float:
-        total = 0.0
-        for (t0, v0), (t1, _v1) in itertools.pairwise(use):
-            s, e = max(a, t0), min(b, t1)
-            if e <= s:
-                continue
-            if is_step:
-                total += (e - s) * v0**power
-            else:
-                fs, fe = f(s), f(e)
-                total += (e - s) * ((fs + fe) / 2 if power == 1 else (fs * fs + fs * fe + fe * fe) / 3)
-        return total
+    def line(x: float, step: bool) -> tuple[float, float, float] | None:
+        """``(t0, v0, slope)`` with ``f = v0 + slope * (y - t0)`` around ``x`` (at and right after it); None where the
+        series is undefined."""
+        goods = [(t, v) for t, v, good in pts if good and t <= x]
+        if not goods:
+            return None
+        g_t, g_v = goods[-1]
+        if any(not good and g_t < t <= x for t, _, good in pts):
+            return None  # from a bad datapoint to the next usable one
+        after = [(t, v, good) for t, v, good in pts if t > x]
+        if not after:
+            return (g_t, g_v, 0.0) if x == g_t else None
+        n_t, n_v, n_good = after[0]
+        if step or not n_good:
+            return g_t, g_v, 0.0  # step series, or held up to a bad datapoint
+        return g_t, g_v, (n_v - g_v) / (n_t - g_t)
+
+    def f(x: int, step: bool) -> float | None:
+        found = line(x, step)
+        return None if found is None else found[1] + found[2] * (x - found[0])
+
+    def pieces(a: int, b: int) -> list[tuple[int, int, float, float]]:
+        """The defined pieces of ``[a, b]`` between datapoints, with ``f`` at both ends (the limits from inside)."""
+        bounds = sorted({a, b} | {t for t, _, _ in pts if a < t < b})
+        found = []
+        for s, e in itertools.pairwise(bounds):
+            here = line((s + e) / 2, is_step)
+            if here is not None:
+                t0, v0, slope = here
+                found.append((s, e, v0 + slope * (s - t0), v0 + slope * (e - t0)))
+        return found
 
     out: dict[int, float] = {}
     status_only = name in (
@@ -577,8 +629,6 @@ def reference_aggregates(
             continue
         n = len(values)
         mean = sum(values) / n
-        first_t = use[0][0]
-        lo_def, hi_def = max(a, first_t), min(b, use[-1][0])
         if name == "count":
             out[a] = float(n)
         elif name == "sum":
@@ -590,21 +640,26 @@ def reference_aggregates(
         elif name == "discreteVariance":
             out[a] = sum((v - mean) ** 2 for v in values) / n
         elif name in ("average", "continuousVariance"):
-            if hi_def > lo_def:
-                avg = integrate(lo_def, hi_def, 1) / (hi_def - lo_def)
-                if name == "average":
-                    out[a] = avg
-                else:
-                    out[a] = max(integrate(lo_def, hi_def, 2) / (hi_def - lo_def) - avg * avg, 0.0)
+            parts = pieces(a, b)
+            length = sum(e - s for s, e, _, _ in parts)
+            if length > 0:
+                avg = sum((e - s) * (y1 + y2) / 2 for s, e, y1, y2 in parts) / length
+                square = sum((e - s) * (y1 * y1 + y1 * y2 + y2 * y2) / 3 for s, e, y1, y2 in parts) / length
+                out[a] = avg if name == "average" else max(square - avg * avg, 0.0)
             else:
                 out[a] = mean if name == "average" else sum((v - mean) ** 2 for v in values) / n
-        elif name == "interpolation" and not is_step:
-            out[a] = f(a) if a >= first_t else values[0]
         elif name in ("interpolation", "stepInterpolation"):
-            before = [v for t, v in use if t <= a]
-            out[a] = before[-1] if before else values[0]
+            at = f(a, is_step or name == "stepInterpolation")
+            out[a] = values[0] if at is None else at
         elif name == "totalVariation":
-            out[a] = sum(abs(y - x) for x, y in itertools.pairwise(values))
+            variation, prev = 0.0, None
+            for t, v, good in pts:
+                if not a <= t < b:
+                    continue
+                if good and prev is not None:
+                    variation += abs(v - prev)
+                prev = v if good else None
+            out[a] = variation
     return out
 
 
@@ -893,7 +948,16 @@ class DatapointsStore(ResourceStore):
                     usable &= ~data.null[a:b]
                 values, out_unit = _convert(data.values[a:b], unit, target_unit, unit_system)
                 starts, cols, _ = compute_aggregates(
-                    ts_w, values, cats, usable, lo, window_hi, buckets, aggregates, bool(target.get("isStep"))
+                    ts_w,
+                    values,
+                    cats,
+                    usable,
+                    lo,
+                    window_hi,
+                    buckets,
+                    aggregates,
+                    bool(target.get("isStep")),
+                    keep_bad=not ignore_bad,
                 )
                 if len(starts) > limit or window_hi >= hi:
                     break
