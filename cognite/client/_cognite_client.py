@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from cognite.client._api.assets import AssetsAPI
+    from cognite.client._api.data_modeling import DataModelingAPI
     from cognite.client._api.data_sets import DataSetsAPI
     from cognite.client._api.events import EventsAPI
     from cognite.client._api.files import FilesAPI
@@ -185,6 +186,7 @@ class AsyncCogniteClient(_ClientFactories):
     """
 
     assets: LazyAPI[AssetsAPI] = LazyAPI("cognite.client._api.assets:AssetsAPI")
+    data_modeling: LazyAPI[DataModelingAPI] = LazyAPI("cognite.client._api.data_modeling:DataModelingAPI")
     data_sets: LazyAPI[DataSetsAPI] = LazyAPI("cognite.client._api.data_sets:DataSetsAPI")
     events: LazyAPI[EventsAPI] = LazyAPI("cognite.client._api.events:EventsAPI")
     files: LazyAPI[FilesAPI] = LazyAPI("cognite.client._api.files:FilesAPI")

@@ -18,6 +18,7 @@ from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F4
 
 if TYPE_CHECKING:
     from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling import SyncDataModelingAPI  # noqa: F401
     from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
     from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
     from cognite.client._sync_api.files import SyncFilesAPI  # noqa: F401
@@ -68,6 +69,10 @@ class CogniteClient(_ClientFactories):
         return repr(self._async_client).replace("AsyncCogniteClient", "CogniteClient")
 
     assets: SyncLazyAPI[SyncAssetsAPI] = SyncLazyAPI("cognite.client._sync_api.assets:SyncAssetsAPI")
+
+    data_modeling: SyncLazyAPI[SyncDataModelingAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling:SyncDataModelingAPI"
+    )
 
     data_sets: SyncLazyAPI[SyncDataSetsAPI] = SyncLazyAPI("cognite.client._sync_api.data_sets:SyncDataSetsAPI")
 
