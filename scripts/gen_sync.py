@@ -249,7 +249,8 @@ def generate_api_module(path: Path) -> str | None:
     classes = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name.endswith("API")]
     if not classes:
         return None
-    module = "cognite.client." + ".".join(path.relative_to(PKG).with_suffix("").parts)
+    parts = path.relative_to(PKG).with_suffix("").parts
+    module = "cognite.client." + ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
     out = [HEADER.format(src=path.relative_to(ROOT)), "from __future__ import annotations", ""]
     out += module_imports(tree, src)
     for cls in classes:

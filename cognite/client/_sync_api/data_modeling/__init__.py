@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator  # noqa: F401
 
-from cognite.client._api.data_modeling.__init__ import DataModelingAPI  # noqa: F401
+from cognite.client._api.data_modeling import DataModelingAPI  # noqa: F401
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 
