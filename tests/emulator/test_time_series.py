@@ -276,3 +276,22 @@ async def test_deleting_a_time_series_drops_its_datapoints() -> None:
         assert ts_id in emu.store("p", DATAPOINTS.name).series  # type: ignore[attr-defined]
         assert (await http.post("/timeseries/delete", json={"items": [{"id": ts_id}]})).status_code == 200
         assert ts_id not in emu.store("p", DATAPOINTS.name).series  # type: ignore[attr-defined]
+
+
+async def test_naming_a_time_series_twice_answers_422_as_the_spec_says() -> None:
+    """Unvalidated (the spec marks byids items uniqueItems, so a validating emulator refuses them before the store)."""
+    emulator = CDFEmulator(seed=1)
+    async with httpx.AsyncClient(
+        transport=emulator.transport(), base_url=f"http://x/api/v1/projects/{PROJECT}", headers=AUTH
+    ) as c:
+        err = (await post(c, "/timeseries", {"items": [{"externalId": "twice"}] * 2}, 422))["error"]
+        assert err["duplicated"] == [{"externalId": "twice"}]
+        one = (await post(c, "/timeseries", {"items": [{"externalId": "once"}]}, 201))["items"][0]["id"]
+        err = (await post(c, "/timeseries/byids", {"items": [{"id": one}, {"id": one}]}, 422))["error"]
+        assert err["duplicated"] == [{"id": one}]
+        # assets keep 409 for a repeated external id and 400 for a repeated identifier, as their spec says
+        err = (await post(c, "/assets", {"items": [{"name": "a", "externalId": "x"}] * 2}, 409))["error"]
+        assert err["duplicated"] == [{"externalId": "x"}]
+        await post(c, "/assets", {"items": [{"name": "a", "externalId": "y"}]}, 201)
+        err = (await post(c, "/assets/byids", {"items": [{"externalId": "y"}] * 2}, 400))["error"]
+        assert err["duplicated"] == [{"externalId": "y"}]

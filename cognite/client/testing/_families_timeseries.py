@@ -54,11 +54,12 @@ class TimeSeriesHooks(Hooks):
                 series.pop(item["id"], None)
 
     def prepare_create(self, store: ResourceStore, new: list[Item]) -> None:
-        """Fill in ``isString``/``isStep`` (default false) and ``type``."""
+        """Fill in ``isString``/``isStep`` (default false) and ``type`` (``state`` is kept: seeded state series)."""
         for item in new:
             item.setdefault("isString", False)
             item.setdefault("isStep", False)
-            item["type"] = "string" if item["isString"] else "numeric"
+            if item.get("type") != "state":
+                item["type"] = "string" if item["isString"] else "numeric"
 
     def apply_update(self, store: ResourceStore, item: Item, name: str, op: Mapping[str, Any]) -> bool:
         """Refuse changes that data modeling owns on time series with an ``instanceId``."""
@@ -164,6 +165,7 @@ TIMESERIES = Family(
     sortable=True,
     instance_ids=True,
     unique_values_as_strings=True,
+    duplicate_status=422,
     hooks=TimeSeriesHooks(),
 )
 

@@ -182,6 +182,8 @@ class Family:
         internal_id: Whether items show an internal ``id`` (False: identified by ``externalId`` only; the store
             keys them internally, never shows the id, and rejects ``{"id"}`` identifiers).
         delete_status: The status of a successful delete (from the spec).
+        duplicate_status: The status of a request that names an item twice (from the spec: 422 for time series, 400
+            elsewhere; a create that repeats an external id gets it too, unless it is 400: then 409 as for a clash).
         instance_ids: Whether items can be identified by ``{"instanceId": {"space", "externalId"}}`` (items that
             data modeling created carry an ``instanceId``; see :meth:`ResourceStore.seed`).
         unique_values_as_strings: ``uniqueValues`` aggregates answer every value as a string (numbers and booleans
@@ -220,6 +222,7 @@ class Family:
     hooks: Hooks = field(default_factory=Hooks)
     internal_id: bool = True
     delete_status: int = 200
+    duplicate_status: int = 400
     instance_ids: bool = False
     unique_values_as_strings: bool = False
     defaults: Mapping[str, Any] = field(default_factory=dict)
@@ -308,6 +311,9 @@ class Project:
         self.rng = random.Random(f"{seed}:{name}") if seed is not None else random.Random()
         self.clock = clock
         self.stores: dict[str, ResourceStore] = {f.name: (f.store_cls or ResourceStore)(f, self) for f in families}
+        #: State sets (data modeling nodes) by ``(space, externalId)``: what state time series refer to in their
+        #: ``stateSet`` (values are :class:`~cognite.client.testing._states.StateSet`).
+        self.state_sets: dict[tuple[str, str], Any] = {}
 
     def store(self, name: str) -> ResourceStore:
         """Return the store of a family.
@@ -419,7 +425,7 @@ class ResourceStore:
             else:
                 found.append(item)
         if duplicated:
-            raise CDFError(400, "Duplicate identifiers in the request", duplicated=duplicated)
+            raise CDFError(self.family.duplicate_status, "Duplicate identifiers in the request", duplicated=duplicated)
         if missing and not ignore_unknown:
             raise CDFError(400, "Ids not found", missing=missing)
         return found
@@ -516,6 +522,7 @@ class ResourceStore:
         new: list[Item] = []
         batch_xids: set[str] = set()
         duplicated: list[dict[str, Any]] = []
+        repeated: list[dict[str, Any]] = []
         for entry in raw:
             if not isinstance(entry, dict):
                 raise CDFError(400, f"Each item must be an object, got {entry!r}")
@@ -530,12 +537,16 @@ class ResourceStore:
             item: Item = {**family.defaults, **{k: v for k, v in entry.items() if v is not None}}
             xid = item.get("externalId")
             if xid is not None:
-                if xid in self.by_xid or xid in batch_xids:
+                if xid in batch_xids:
+                    repeated.append({"externalId": xid})
+                elif xid in self.by_xid:
                     duplicated.append({"externalId": xid})
                 batch_xids.add(xid)
             new.append(item)
-        if duplicated:
-            raise CDFError(409, "ExternalIds duplicated", duplicated=duplicated)
+        if repeated and family.duplicate_status != 400:
+            raise CDFError(family.duplicate_status, "Duplicated externalIds in the request", duplicated=repeated)
+        if duplicated or repeated:
+            raise CDFError(409, "ExternalIds duplicated", duplicated=duplicated + repeated)
         return family.create_status, {"items": self.public(self._insert(new, now))}
 
     def seed(self, items: Sequence[Mapping[str, Any]]) -> list[Item]:
