@@ -438,12 +438,19 @@ class DatapointsAPI(APIClient[Any, Any]):
         include_granularity_name: bool = False,
         include_numeric_states: bool = True,
         include_string_states: bool = True,
-        expand_state_aggregates: bool = False,
+        expand_state_aggregates: bool = True,
     ) -> pandas.DataFrame:
         """Retrieve datapoints as one pandas DataFrame indexed by time (needs pandas).
 
         The columns are a MultiIndex: the identifier itself (int id, str external id or NodeId), then aggregate,
         granularity, status and unit levels, each dropped when it carries nothing.
+
+        State time series: raw datapoints give the columns ``numeric_state`` (``Int64``, missing where a bad datapoint
+        has no state) and ``string_state``, in the aggregate level (kept whenever a series has both). The aggregates
+        ``state_count``, ``state_transitions`` and ``state_duration`` give one integer column per state that occurs
+        in the result, ``<aggregate>_<numeric state>`` (e.g. ``state_count_1``, 0 where the state is not listed in a
+        bucket); without ``expand_state_aggregates``, one column per aggregate holding the per-bucket lists of
+        StateCount / StateTransition / StateDuration.
 
         Args:
             id: Id(s), or DatapointsQuery objects.
@@ -466,9 +473,9 @@ class DatapointsAPI(APIClient[Any, Any]):
             include_unit: Add a unit level when a series has a unit.
             include_aggregate_name: Keep the aggregate level.
             include_granularity_name: Add a granularity level.
-            include_numeric_states: Include numeric states (state time series).
-            include_string_states: Include string states (state time series).
-            expand_state_aggregates: Expand state aggregates into one column per state.
+            include_numeric_states: Add the numeric states column (raw datapoints of state time series).
+            include_string_states: Add the string states column (raw datapoints of state time series).
+            expand_state_aggregates: One column per state and state aggregate (see above).
 
         Returns:
             The DataFrame.
@@ -493,7 +500,11 @@ class DatapointsAPI(APIClient[Any, Any]):
         if result is None:
             return pd.DataFrame()
         items = result if isinstance(result, DatapointsArrayList) else DatapointsArrayList([result])
-        df = items.to_pandas(include_aggregate_name, include_granularity_name, include_status, include_unit)
+        df = items.to_pandas(
+            include_aggregate_name, include_granularity_name, include_status, include_unit,
+            include_numeric_states=include_numeric_states, include_string_states=include_string_states,
+            expand_state_aggregates=expand_state_aggregates,
+        )  # fmt: skip
         if uniform_index and aggregates is not None and granularity is not None and len(df):
             from cognite.client.utils._time import granularity_to_ms
 
@@ -824,39 +835,37 @@ class DatapointsAPI(APIClient[Any, Any]):
         await self._insert_items(items)
 
     async def insert_states(self, items: StateDatapointsInsert | Sequence[StateDatapointsInsert]) -> None:
-        """Insert datapoints into state time series (by instance id).
+        """Insert datapoints into state time series (by instance id), chunked and sent like ``insert``.
+
+        A state datapoint names one state of the series' state set by ``numeric_value``, ``string_value`` or both
+        (they must be the same state), or has no state and a bad status.
 
         Args:
             items: One StateDatapointsInsert per state time series.
 
+        Raises:
+            ValueError: A datapoint has no state and no bad status (nothing is sent).
+            CogniteAPIError: Some requests failed (e.g. a value that is not in the state set); ``successful``,
+                ``failed`` and ``unknown`` describe the chunks.
+
         Example:
-            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.testing import CDFEmulator, emulated_client
             >>> from cognite.client.data_classes.datapoints import StateDatapointsInsert, StateDatapointWrite
             >>> from cognite.client.data_classes.data_modeling.ids import NodeId
-            >>> with emulated_client() as client:
-            ...     client.time_series.data.insert_states([])
+            >>> emulator = CDFEmulator()
+            >>> valve = NodeId("plant", "valve")
+            >>> _ = emulator.seed_state_time_series(valve, states=[(0, "closed"), (1, "open")])
+            >>> with emulated_client(emulator=emulator) as client:
+            ...     client.time_series.data.insert_states(StateDatapointsInsert(valve, [
+            ...         StateDatapointWrite(0, numeric_value=1), StateDatapointWrite(1000, string_value="closed")]))
+            ...     dps = client.time_series.data.retrieve(instance_id=valve, start=0, end=2000)
+            ...     dps.numeric_states, dps.string_states
+            ([1, 0], ['open', 'closed'])
         """
         entries = [items] if isinstance(items, StateDatapointsInsert) else list(items)
         if any(not isinstance(e, StateDatapointsInsert) for e in entries):
             raise TypeError("items must be StateDatapointsInsert objects")
-        dumped = [e.dump() for e in entries if e.datapoints]
-        bodies, reported = [], []
-        current: list[dict[str, Any]] = []
-        count = 0
-        for d in dumped:
-            if current and (
-                count + len(d["datapoints"]) > _insert.INSERT_POINTS or len(current) >= _insert.INSERT_ITEMS
-            ):
-                bodies.append({"items": current})
-                reported.append([{"instanceId": c["instanceId"]} for c in current])
-                current, count = [], 0
-            current.append(d)
-            count += len(d["datapoints"])
-        if current:
-            bodies.append({"items": current})
-            reported.append([{"instanceId": c["instanceId"]} for c in current])
-        if bodies:
-            await self._post_concurrently("/timeseries/data", bodies, operation="write", reported=reported)
+        await self._insert_items([_insert.StateInsertItem.of(e) for e in entries if e.datapoints])
 
     async def delete_range(
         self,
@@ -885,9 +894,8 @@ class DatapointsAPI(APIClient[Any, Any]):
             ...     len(client.time_series.data.retrieve(external_id="a", start=0, end=2000))
             1
         """
-        await self.delete_ranges(
-            [{**Identifier.of_either(id, external_id, instance_id).as_dict(False), "start": start, "end": end}]
-        )
+        ident = Identifier.of_either(id, external_id, instance_id)
+        await self.delete_ranges([{ident.name(): ident.as_primitive(), "start": start, "end": end}])
 
     async def delete_ranges(self, ranges: list[dict[str, Any]]) -> None:
         """Delete datapoints in several ranges, of one or more time series.

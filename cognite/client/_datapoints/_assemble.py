@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cognite.client._datapoints import _states
 from cognite.client._datapoints._fetch import Fetched, FetchQuery
 from cognite.client.data_classes.datapoint_aggregates import INT_AGGREGATES, to_snake_aggregate
 from cognite.client.data_classes.datapoints import (
@@ -69,6 +70,8 @@ def to_array(
     res: Fetched, query: FetchQuery, include_status: bool, timezone: Any, user_identifier: Any
 ) -> DatapointsArray:
     """One series as a DatapointsArray (numpy columns)."""
+    if _states.is_state(res.meta):
+        return _states.to_array(res, query, include_status, timezone, user_identifier)
     import numpy as np
 
     meta = _meta(res, query, query.granularity, user_identifier)
@@ -145,6 +148,8 @@ def to_datapoints(
     res: Fetched, query: FetchQuery, include_status: bool, timezone: Any, user_identifier: Any, from_numpy: bool
 ) -> Datapoints:
     """One series as Datapoints (Python lists)."""
+    if _states.is_state(res.meta):
+        return _states.to_datapoints(res, query, include_status, timezone, user_identifier)
     if from_numpy:
         arr = to_array(res, query, include_status, timezone, user_identifier)
         columns: dict[str, Any] = {}

@@ -2,7 +2,8 @@
 requests within the API's limits (10,000 items and 100,000 datapoints per request), requests into bytes.
 
 Numeric series without status codes go as protobuf when numpy is installed (encoded column-wise, see
-:mod:`._protobuf`); anything else as JSON. A series longer than one request is split across requests; small series
+:mod:`._protobuf`); anything else as JSON. State datapoints (:class:`StateInsertItem`, from ``insert_states``) take
+the same path, always as JSON (protobuf has no states). A series longer than one request is split across requests; small series
 share one. Inserting is idempotent by timestamp, so the requests are marked retryable: a request whose outcome is
 unknown (timeout, dropped connection, 5xx) is sent again by the HTTP layer.
 """
@@ -17,7 +18,7 @@ from typing import Any
 from cognite.client._datapoints import _protobuf as pb
 from cognite.client.utils._time import MAX_TIMESTAMP_MS, timestamp_to_ms
 
-__all__ = ["INSERT_ITEMS", "INSERT_POINTS", "InsertItem", "columns_of", "plan_requests"]
+__all__ = ["INSERT_ITEMS", "INSERT_POINTS", "InsertItem", "StateInsertItem", "columns_of", "plan_requests"]
 
 INSERT_ITEMS = 10_000
 INSERT_POINTS = 100_000
@@ -59,6 +60,10 @@ class InsertItem:
             self.identifier, self.timestamps[i:j], self.values[i:j], cut(self.codes), cut(self.symbols), self.is_string
         )
 
+    def protobuf_ok(self) -> bool:
+        """Whether the item can go as protobuf: numeric values, no status codes, no missing values."""
+        return not self.is_string and self.codes is None and not _has_none(self.values)
+
     def describe(self) -> dict[str, Any]:
         """What the item carries, for error reports: identifier, count, first and last timestamp."""
         n = len(self)
@@ -87,6 +92,49 @@ class InsertItem:
                 p["status"] = {"symbol": self.symbols[k]}
             points.append(p)
         return {**self.identifier, "datapoints": points}
+
+
+class StateInsertItem(InsertItem):
+    """The datapoints of one state time series to insert, in wire form (``timestamp``, ``numericValue``,
+    ``stringValue``, ``status``); always sent as JSON.
+
+    Args:
+        identifier: Wire identifier.
+        points: The datapoints.
+    """
+
+    def __init__(self, identifier: dict[str, Any], points: list[dict[str, Any]]) -> None:
+        super().__init__(identifier, [p["timestamp"] for p in points], points, None, None, False)
+
+    @classmethod
+    def of(cls, insert: Any) -> StateInsertItem:
+        """Check and dump a :class:`~cognite.client.data_classes.datapoints.StateDatapointsInsert`.
+
+        Raises:
+            ValueError: A datapoint has neither a numeric nor a string state and no bad status, or no instance id.
+        """
+        dumped = insert.dump()
+        for point in dumped["datapoints"]:
+            status = point.get("status") or {}
+            bad = (status.get("code") or 0) >> 31 or str(status.get("symbol") or "").startswith("Bad")
+            if "numericValue" not in point and "stringValue" not in point and not bad:
+                raise ValueError(
+                    f"A state datapoint needs numeric_value or string_value, or a bad status, got {point!r} "
+                    f"(instance id {insert.instance_id!r})"
+                )
+        return cls({"instanceId": dumped["instanceId"]}, dumped["datapoints"])
+
+    def slice(self, i: int, j: int) -> StateInsertItem:
+        """The datapoints ``[i, j)``."""
+        return StateInsertItem(self.identifier, self.values[i:j])
+
+    def protobuf_ok(self) -> bool:
+        """Never: protobuf has no state datapoints."""
+        return False
+
+    def json(self) -> dict[str, Any]:
+        """The JSON wire form."""
+        return {**self.identifier, "datapoints": self.values}
 
 
 def _ms(t: Any) -> int:
@@ -206,7 +254,7 @@ def plan_requests(items: Sequence[InsertItem]) -> list[list[InsertItem]]:
 def encode_request(items: Sequence[InsertItem], use_protobuf: bool) -> tuple[bytes | None, Any]:
     """``(protobuf body, None)`` when every item is numeric without status codes and protobuf is wanted, else
     ``(None, JSON body)``."""
-    if use_protobuf and all(not it.is_string and it.codes is None and not _has_none(it.values) for it in items):
+    if use_protobuf and all(it.protobuf_ok() for it in items):
         body = b"".join(
             pb.encode_insert_item(it.identifier, pb.encode_numeric(it.timestamps, it.values), False) for it in items
         )

@@ -143,10 +143,12 @@ class ListItem:
 
     Args:
         kind: 3 numeric, 4 string, 5 aggregate datapoints (0: none given).
+        type: The series type when the answer says (JSON ``type``; ``"state"`` for state series, which protobuf
+            does not carry); None: numeric or string, as ``is_string`` tells.
     """
 
     __slots__ = (
-        "external_id", "id", "instance_id", "is_step", "is_string", "kind", "next_cursor", "span", "unit",
+        "external_id", "id", "instance_id", "is_step", "is_string", "kind", "next_cursor", "span", "type", "unit",
         "unit_external_id",
     )  # fmt: skip
 
@@ -161,6 +163,7 @@ class ListItem:
         self.next_cursor: str | None = None
         self.kind = 0
         self.span: tuple[int, int] = (0, 0)
+        self.type: str | None = None
 
 
 def _instance_id(buf: bytes | memoryview, span: tuple[int, int]) -> tuple[str, str]:

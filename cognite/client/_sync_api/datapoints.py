@@ -359,12 +359,19 @@ class SyncDatapointsAPI:
         include_granularity_name: bool = False,
         include_numeric_states: bool = True,
         include_string_states: bool = True,
-        expand_state_aggregates: bool = False,
+        expand_state_aggregates: bool = True,
     ) -> pandas.DataFrame:
         """Retrieve datapoints as one pandas DataFrame indexed by time (needs pandas).
 
         The columns are a MultiIndex: the identifier itself (int id, str external id or NodeId), then aggregate,
         granularity, status and unit levels, each dropped when it carries nothing.
+
+        State time series: raw datapoints give the columns ``numeric_state`` (``Int64``, missing where a bad datapoint
+        has no state) and ``string_state``, in the aggregate level (kept whenever a series has both). The aggregates
+        ``state_count``, ``state_transitions`` and ``state_duration`` give one integer column per state that occurs
+        in the result, ``<aggregate>_<numeric state>`` (e.g. ``state_count_1``, 0 where the state is not listed in a
+        bucket); without ``expand_state_aggregates``, one column per aggregate holding the per-bucket lists of
+        StateCount / StateTransition / StateDuration.
 
         Args:
             id: Id(s), or DatapointsQuery objects.
@@ -387,9 +394,9 @@ class SyncDatapointsAPI:
             include_unit: Add a unit level when a series has a unit.
             include_aggregate_name: Keep the aggregate level.
             include_granularity_name: Add a granularity level.
-            include_numeric_states: Include numeric states (state time series).
-            include_string_states: Include string states (state time series).
-            expand_state_aggregates: Expand state aggregates into one column per state.
+            include_numeric_states: Add the numeric states column (raw datapoints of state time series).
+            include_string_states: Add the string states column (raw datapoints of state time series).
+            expand_state_aggregates: One column per state and state aggregate (see above).
 
         Returns:
             The DataFrame.
@@ -592,17 +599,32 @@ class SyncDatapointsAPI:
         return run_sync(self._async_api.insert_dataframe(df=df, dropna=dropna))
 
     def insert_states(self, items: StateDatapointsInsert | Sequence[StateDatapointsInsert]) -> None:
-        """Insert datapoints into state time series (by instance id).
+        """Insert datapoints into state time series (by instance id), chunked and sent like ``insert``.
+
+        A state datapoint names one state of the series' state set by ``numeric_value``, ``string_value`` or both
+        (they must be the same state), or has no state and a bad status.
 
         Args:
             items: One StateDatapointsInsert per state time series.
 
+        Raises:
+            ValueError: A datapoint has no state and no bad status (nothing is sent).
+            CogniteAPIError: Some requests failed (e.g. a value that is not in the state set); ``successful``,
+                ``failed`` and ``unknown`` describe the chunks.
+
         Example:
-            >>> from cognite.client.testing import emulated_client
+            >>> from cognite.client.testing import CDFEmulator, emulated_client
             >>> from cognite.client.data_classes.datapoints import StateDatapointsInsert, StateDatapointWrite
             >>> from cognite.client.data_classes.data_modeling.ids import NodeId
-            >>> with emulated_client() as client:
-            ...     client.time_series.data.insert_states([])
+            >>> emulator = CDFEmulator()
+            >>> valve = NodeId("plant", "valve")
+            >>> _ = emulator.seed_state_time_series(valve, states=[(0, "closed"), (1, "open")])
+            >>> with emulated_client(emulator=emulator) as client:
+            ...     client.time_series.data.insert_states(StateDatapointsInsert(valve, [
+            ...         StateDatapointWrite(0, numeric_value=1), StateDatapointWrite(1000, string_value="closed")]))
+            ...     dps = client.time_series.data.retrieve(instance_id=valve, start=0, end=2000)
+            ...     dps.numeric_states, dps.string_states
+            ([1, 0], ['open', 'closed'])
         """
         return run_sync(self._async_api.insert_states(items=items))
 

@@ -15,6 +15,7 @@ __all__ = [
     "Aggregate",
     "INT_AGGREGATES",
     "OBJECT_AGGREGATES",
+    "STATE_AGGREGATES",
     "to_wire_aggregate",
 ]
 
@@ -34,6 +35,9 @@ Aggregate: TypeAlias = Literal[
     "max_datapoint",
     "min",
     "min_datapoint",
+    "state_count",
+    "state_duration",
+    "state_transitions",
     "step_interpolation",
     "sum",
     "total_variation",
@@ -61,6 +65,10 @@ ALL_SORTED_DP_AGGS: Final[tuple[str, ...]] = (
     "total_variation",
 )
 
+#: The aggregates of state time series: per bucket, one entry per state (``StateCount``, ``StateTransition`` and
+#: ``StateDuration`` objects). State series also have the count and duration aggregates, not the value ones.
+STATE_AGGREGATES: Final[tuple[str, ...]] = ("state_count", "state_transitions", "state_duration")
+
 #: Aggregates whose values are whole numbers (counts and durations in ms).
 INT_AGGREGATES: Final[frozenset[str]] = frozenset(
     {"count", "count_bad", "count_good", "count_uncertain", "duration_bad", "duration_good", "duration_uncertain"}
@@ -70,7 +78,8 @@ INT_AGGREGATES: Final[frozenset[str]] = frozenset(
 OBJECT_AGGREGATES: Final[frozenset[str]] = frozenset({"max_datapoint", "min_datapoint"})
 
 _SNAKE_TO_CAMEL: Final[dict[str, str]] = {
-    name: name.split("_")[0] + "".join(p.capitalize() for p in name.split("_")[1:]) for name in ALL_SORTED_DP_AGGS
+    name: name.split("_")[0] + "".join(p.capitalize() for p in name.split("_")[1:])
+    for name in (*ALL_SORTED_DP_AGGS, *STATE_AGGREGATES)
 }
 _CAMEL_TO_SNAKE: Final[dict[str, str]] = {v: k for k, v in _SNAKE_TO_CAMEL.items()}
 
@@ -91,7 +100,7 @@ def to_wire_aggregate(name: str) -> str:
         return _SNAKE_TO_CAMEL[name]
     if name in _CAMEL_TO_SNAKE:
         return name
-    raise ValueError(f"Unknown aggregate {name!r}; expected one of {list(ALL_SORTED_DP_AGGS)}")
+    raise ValueError(f"Unknown aggregate {name!r}; expected one of {[*ALL_SORTED_DP_AGGS, *STATE_AGGREGATES]}")
 
 
 def to_snake_aggregate(name: str) -> str:

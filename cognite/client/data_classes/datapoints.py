@@ -8,6 +8,14 @@ datapoints, queries, state datapoints and synthetic datapoints.
 - ``to_pandas`` gives a frame indexed by time whose columns are a ``MultiIndex``: the identifier object itself
   (int id, str external id or ``NodeId``), then aggregate, granularity, status and unit levels, each dropped when it
   carries nothing.
+- State time series (``type == "state"``, :meth:`Datapoints.is_state`): raw datapoints have ``numeric_states`` and
+  ``string_states`` instead of ``value``; aggregates have ``state_count``, ``state_transitions`` and
+  ``state_duration``: per bucket, a list of :class:`StateCount` (:class:`StateTransition`, :class:`StateDuration`)
+  with one entry per state listed, next to the count and duration aggregates. In a frame, the raw states are the
+  columns ``numeric_state`` (nullable ``Int64`` when a bad datapoint has no state) and ``string_state`` of the
+  aggregate level (kept whenever a series has both, even without ``include_aggregate_name``). A state aggregate is one
+  column of those lists, or with ``expand_state_aggregates`` one integer column per state that occurs in the result,
+  named ``<aggregate>_<numeric state>`` (``state_count_1``; 0 where the state is not listed in a bucket).
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from cognite.client.data_classes.data_modeling.ids import InstanceId, NodeId
 from cognite.client.data_classes.datapoint_aggregates import (
     ALL_SORTED_DP_AGGS,
     OBJECT_AGGREGATES,
+    STATE_AGGREGATES,
     to_snake_aggregate,
 )
 from cognite.client.utils._time import ms_to_datetime
@@ -73,6 +82,11 @@ __all__ = [
 
 _META = ("id", "external_id", "instance_id", "is_string", "is_step", "type", "unit", "unit_external_id", "granularity")
 _STATE_COLUMNS = ("numeric_states", "string_states", "state_count", "state_transitions", "state_duration")
+#: The frame columns of raw state datapoints (values of the aggregate level).
+_RAW_STATE_FRAME_COLUMNS = ("numeric_state", "string_state")
+#: What a frame shows of state series: ``(include_numeric_states, include_string_states, expand_state_aggregates)``.
+_StateFrame = tuple[bool, bool, bool]
+_ALL_STATES: _StateFrame = (True, True, True)
 
 
 class StatusCode(enum.IntEnum):
@@ -86,6 +100,10 @@ class StatusCode(enum.IntEnum):
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(p.capitalize() for p in rest)
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
 # ---------------------------------------------------------------------------------------------- identifiers
@@ -292,6 +310,14 @@ class StateDuration(CogniteResource):
     state_duration: int | None = None
 
 
+#: The state aggregates on the wire -> the class of their entries.
+_STATE_ENTRY_CLASSES: dict[str, Any] = {
+    "stateCount": StateCount,
+    "stateTransitions": StateTransition,
+    "stateDuration": StateDuration,
+}
+
+
 class Datapoint(CogniteResource):
     """One datapoint: a timestamp with a value, or with aggregate values.
 
@@ -420,6 +446,8 @@ class _DatapointsBase:
     granularity: str | None
     timestamp: Any
     value: Any
+    numeric_states: Any
+    string_states: Any
     status_code: Any
     status_symbol: Any
     timezone: Any
@@ -468,7 +496,7 @@ class _DatapointsBase:
             out["instanceId" if camel_case else "instance_id"] = self.instance_id.dump(camel_case, False)
         return out
 
-    def _columns_for_frame(self) -> list[tuple[str | None, bool, Any]]:
+    def _columns_for_frame(self, states: _StateFrame = _ALL_STATES) -> list[tuple[str | None, bool, Any]]:
         """``(aggregate or None, is status column, values)`` per frame column."""
         out: list[tuple[str | None, bool, Any]] = []
         aggregates = self._aggregates()
@@ -480,9 +508,49 @@ class _DatapointsBase:
                 out.append((agg, False, col))
         elif self.value is not None:
             out.append((None, False, self.value))
+        if self.is_state() or any(getattr(self, n) is not None for n in _STATE_COLUMNS):
+            out += self._state_columns_for_frame(*states)
         if self.status_code is not None:
             out.append((None, True, self.status_code))
         return out
+
+    def _state_columns_for_frame(
+        self, include_numeric: bool, include_string: bool, expand: bool
+    ) -> list[tuple[str | None, bool, Any]]:
+        """The frame columns of a state series (see the module docstring)."""
+        out: list[tuple[str | None, bool, Any]] = []
+        if include_numeric and self.numeric_states is not None:
+            out.append(("numeric_state", False, self._numeric_states_for_frame()))
+        if include_string and self.string_states is not None:
+            out.append(("string_state", False, self.string_states))
+        for agg in STATE_AGGREGATES:
+            col = getattr(self, agg)
+            if col is None:
+                continue
+            if not expand:
+                out.append((agg, False, col))
+                continue
+            per_state: dict[Any, list[int]] = {}
+            for row, entries in enumerate(col):
+                for entry in entries:
+                    per_state.setdefault(entry.numeric_value, [0] * len(col))[row] = getattr(entry, agg) or 0
+            out += [(f"{agg}_{num}", False, per_state[num]) for num in sorted(per_state)]
+        return out
+
+    def _numeric_states_for_frame(self) -> Any:
+        """The numeric states; a nullable ``Int64`` array where bad datapoints have none."""
+        values = self.numeric_states
+        if isinstance(values, list):
+            if any(v is None for v in values):
+                return _import_pandas().array(values, dtype="Int64")
+            return values
+        null = getattr(self, "null_timestamps", None)
+        if not null:
+            return values
+        import numpy as np
+
+        mask = np.isin(self._timestamps_ms(), np.fromiter(null, np.int64, len(null)))
+        return _import_pandas().arrays.IntegerArray(np.asarray(values, dtype=np.int64), mask)
 
     def _frame_index(self) -> Any:
         pd = _import_pandas()
@@ -497,6 +565,10 @@ class _DatapointsBase:
         include_granularity_name: bool = False,
         include_status: bool = True,
         include_unit: bool = True,
+        *,
+        include_numeric_states: bool = True,
+        include_string_states: bool = True,
+        expand_state_aggregates: bool = True,
     ) -> pandas.DataFrame:
         """The series as a DataFrame indexed by time (see the module docstring for the column levels).
 
@@ -505,11 +577,16 @@ class _DatapointsBase:
             include_granularity_name: Add a granularity level.
             include_status: Add the status code columns (when the series has them).
             include_unit: Add a unit level (when the series has a unit).
+            include_numeric_states: Add the numeric states column (state series).
+            include_string_states: Add the string states column (state series).
+            expand_state_aggregates: One column per state and state aggregate (state series), instead of one
+                column of lists per state aggregate.
 
         Returns:
             The DataFrame.
         """
-        return _to_frame([self], include_aggregate_name, include_granularity_name, include_status, include_unit)
+        states = (include_numeric_states, include_string_states, expand_state_aggregates)
+        return _to_frame([self], include_aggregate_name, include_granularity_name, include_status, include_unit, states)
 
 
 def _to_frame(
@@ -518,14 +595,18 @@ def _to_frame(
     include_granularity_name: bool,
     include_status: bool,
     include_unit: bool,
+    states: _StateFrame = _ALL_STATES,
 ) -> pandas.DataFrame:
     pd = _import_pandas()
     keys: list[tuple[Any, ...]] = []
     frames = []
+    two_state_columns = False  # a series with both raw state columns needs the aggregate level to tell them apart
     for s in series:
         index = s._frame_index()
         data = {}
-        for agg, is_status, values in s._columns_for_frame():
+        columns = s._columns_for_frame(states)
+        two_state_columns |= sum(agg in _RAW_STATE_FRAME_COLUMNS for agg, _, _ in columns) > 1
+        for agg, is_status, values in columns:
             if is_status and not include_status:
                 continue
             key = (s.identifier, agg, s.granularity, "status_code" if is_status else "value", s.unit)
@@ -534,7 +615,7 @@ def _to_frame(
         frames.append(pd.DataFrame(data, index=index, copy=False))
     levels = [
         ("identifier", True),
-        ("aggregate", include_aggregate_name and any(k[1] is not None for k in keys)),
+        ("aggregate", (include_aggregate_name or two_state_columns) and any(k[1] is not None for k in keys)),
         ("granularity", include_granularity_name and any(k[2] is not None for k in keys)),
         ("status", include_status and any(k[3] == "status_code" for k in keys)),
         ("unit", include_unit and any(k[4] is not None for k in keys)),
@@ -681,12 +762,18 @@ class Datapoints(_DatapointsBase):
         points = data.get("datapoints") or []
         columns: dict[str, list[Any]] = {"timestamp": [p["timestamp"] for p in points]}
         keys = {k for p in points for k in p} - {"timestamp"}
+        if data.get("type") == "state" and not keys - {"status"}:
+            keys |= {"numericValue", "stringValue"}  # raw state datapoints, all without a state (or none at all)
         for key in sorted(keys):
             if key == "status":
                 columns["status_code"] = [(p.get("status") or {}).get("code", 0) for p in points]
                 columns["status_symbol"] = [(p.get("status") or {}).get("symbol", "Good") for p in points]
             elif key == "value":
                 columns["value"] = [p.get("value") for p in points]
+            elif key in ("numericValue", "stringValue"):
+                columns["numeric_states" if key == "numericValue" else "string_states"] = [p.get(key) for p in points]
+            elif key == "stateAggregates":
+                columns.update(_load_state_aggregates(points))
             else:
                 name = to_snake_aggregate(key)
                 col = [p.get(key) for p in points]
@@ -705,6 +792,22 @@ class Datapoints(_DatapointsBase):
             unit_external_id=data.get("unitExternalId"),
             **columns,  # type: ignore[arg-type]
         )
+
+
+def _state_aggregate_column(points: Sequence[dict[str, Any]], wire_name: str) -> list[list[Any]]:
+    """One state aggregate of JSON aggregate datapoints: per datapoint, its ``stateAggregates`` entries as
+    :class:`StateCount` (``stateCount``), :class:`StateTransition` or :class:`StateDuration` objects."""
+    cls = _STATE_ENTRY_CLASSES[wire_name]
+    return [
+        [cls(e.get("numericValue"), e.get("stringValue"), e.get(wire_name, 0)) for e in p.get("stateAggregates") or ()]
+        for p in points
+    ]
+
+
+def _load_state_aggregates(points: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The state aggregate columns of JSON aggregate datapoints (only the aggregates present)."""
+    present = {k for p in points for entry in p.get("stateAggregates") or () for k in entry} & set(_STATE_ENTRY_CLASSES)
+    return {to_snake_aggregate(wire): _state_aggregate_column(points, wire) for wire in sorted(present)}
 
 
 def _singular(name: str) -> str:
@@ -839,7 +942,7 @@ class DatapointsArray(_DatapointsBase):
             fields[_singular(name)] = v
         ts = int(self.timestamp[item].astype("int64"))
         if self.null_timestamps and ts in self.null_timestamps:
-            fields["value"] = None
+            fields["value" if "numeric_state" not in fields else "numeric_state"] = None
         return Datapoint(timestamp=ts, timezone=self.timezone, **fields)
 
     def __iter__(self) -> Iterator[Datapoint]:
@@ -920,9 +1023,16 @@ class DatapointsList(_SeriesList):
         include_granularity_name: bool = False,
         include_status: bool = True,
         include_unit: bool = True,
+        *,
+        include_numeric_states: bool = True,
+        include_string_states: bool = True,
+        expand_state_aggregates: bool = True,
     ) -> pandas.DataFrame:
         """All series as one DataFrame (see :meth:`Datapoints.to_pandas`)."""
-        return _to_frame(self.data, include_aggregate_name, include_granularity_name, include_status, include_unit)
+        states = (include_numeric_states, include_string_states, expand_state_aggregates)
+        return _to_frame(
+            self.data, include_aggregate_name, include_granularity_name, include_status, include_unit, states
+        )
 
 
 class DatapointsArrayList(_SeriesList):
@@ -952,9 +1062,16 @@ class DatapointsArrayList(_SeriesList):
         include_granularity_name: bool = False,
         include_status: bool = True,
         include_unit: bool = True,
+        *,
+        include_numeric_states: bool = True,
+        include_string_states: bool = True,
+        expand_state_aggregates: bool = True,
     ) -> pandas.DataFrame:
         """All series as one DataFrame (see :meth:`DatapointsArray.to_pandas`)."""
-        return _to_frame(self.data, include_aggregate_name, include_granularity_name, include_status, include_unit)
+        states = (include_numeric_states, include_string_states, expand_state_aggregates)
+        return _to_frame(
+            self.data, include_aggregate_name, include_granularity_name, include_status, include_unit, states
+        )
 
 
 class CogniteResourceListWithClientRef(CogniteResourceList[Any]):
@@ -1205,7 +1322,13 @@ class LatestDatapoint:
         if self.instance_id is not None:
             out["instanceId" if camel_case else "instance_id"] = self.instance_id.dump(camel_case, False)
         if self.has_datapoint:
-            point: dict[str, Any] = {"timestamp": self.timestamp_ms, "value": self.value}
+            point: dict[str, Any] = {"timestamp": self.timestamp_ms}
+            if self.is_state():
+                for key, value in (("numericValue", self.numeric_state), ("stringValue", self.string_state)):
+                    if value is not None:
+                        point[key if camel_case else _snake(key)] = value
+            else:
+                point["value"] = self.value
             if self.status_code:
                 point["status"] = {"code": self.status_code, "symbol": self.status_symbol}
             out["datapoints"] = [point]
@@ -1219,7 +1342,8 @@ class LatestDatapoint:
         ident = self.external_id if self.external_id is not None else self.id
         if not self.has_datapoint:
             return pd.DataFrame({ident: []})
-        return pd.DataFrame({ident: [self.value]}, index=pd.to_datetime([self.timestamp_ms], unit="ms"))
+        value = self.numeric_state if self.is_state() else self.value
+        return pd.DataFrame({ident: [value]}, index=pd.to_datetime([self.timestamp_ms], unit="ms"))
 
     @classmethod
     def _load(cls, item: dict[str, Any], before: Any = None) -> LatestDatapoint:
@@ -1241,6 +1365,8 @@ class LatestDatapoint:
             unit_external_id=item.get("unitExternalId"),
             status_code=status.get("code", 0 if points else None) if status or points else None,
             status_symbol=status.get("symbol", "Good" if points else None),
+            numeric_state=p.get("numericValue"),
+            string_state=p.get("stringValue"),
         )
 
 
