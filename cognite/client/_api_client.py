@@ -23,6 +23,7 @@ from cognite.client.data_classes._base import (
     CogniteResourceList,
     CogniteUpdate,
     SequenceNotStr,
+    dec_hook,
     set_client,
 )
 from cognite.client.exceptions import CogniteNotFoundError
@@ -101,7 +102,7 @@ def items_decoder(cls: type[T]) -> msgspec.json.Decoder[_ItemsResponse[T]]:
     """A cached msgspec decoder of ``{"items": [...], "nextCursor": ...}`` into ``cls`` objects."""
     dec = _DECODERS.get(cls)
     if dec is None:
-        dec = _DECODERS[cls] = msgspec.json.Decoder(_ItemsResponse[cls], strict=False)  # type: ignore[valid-type]
+        dec = _DECODERS[cls] = msgspec.json.Decoder(_ItemsResponse[cls], strict=False, dec_hook=dec_hook)  # type: ignore[valid-type]
     return dec
 
 
@@ -112,7 +113,7 @@ def object_decoder(cls: type[T]) -> msgspec.json.Decoder[T]:
     """A cached msgspec decoder of one JSON object (not an ``items`` list) into a ``cls`` object."""
     dec = _OBJECT_DECODERS.get(cls)
     if dec is None:
-        dec = _OBJECT_DECODERS[cls] = msgspec.json.Decoder(cls, strict=False)
+        dec = _OBJECT_DECODERS[cls] = msgspec.json.Decoder(cls, strict=False, dec_hook=dec_hook)
     return dec
 
 
@@ -319,7 +320,9 @@ class APIClient(Generic[T_Resource, T_List]):
             if err.code == 404 or isinstance(err, CogniteNotFoundError):
                 return None
             raise
-        item = msgspec.json.decode(resp.content, type=resource_cls or self._RESOURCE_CLS, strict=False)
+        item = msgspec.json.decode(
+            resp.content, type=resource_cls or self._RESOURCE_CLS, strict=False, dec_hook=dec_hook
+        )
         set_client(item, self._cognite_client)
         return item
 
@@ -795,6 +798,84 @@ class APIClient(Generic[T_Resource, T_List]):
 
         outcome = await execute([task(c) for c in id_chunks], self._max_workers("delete"))
         raise_if_failed(outcome, id_chunks, unwrap=lambda d: next(iter(d.values())))
+
+    # ------------------------------------------------------------------------------------------ composite keys
+
+    async def _retrieve_items(
+        self,
+        items: Sequence[dict[str, Any]],
+        *,
+        path: str | None = None,
+        params: dict[str, Any] | None = None,
+        resource_cls: type[Any] | None = None,
+        list_cls: type[Any] | None = None,
+        limit: int | None = None,
+    ) -> Any:
+        """Retrieve by identifiers given in wire form (e.g. ``{"space", "externalId", "version"}``) with ``/byids``
+        in concurrent chunks, for APIs whose byids leave unknown identifiers out of the answer (no
+        ``ignoreUnknownIds``, as in data modeling).
+
+        Args:
+            items: The identifiers in wire form.
+            path: Override of the resource path.
+            params: Query parameters of every request (e.g. ``{"inlineViews": True}``).
+            resource_cls: Override of the resource class.
+            list_cls: Override of the list class.
+            limit: The most identifiers per request (default: ``_RETRIEVE_LIMIT``).
+
+        Returns:
+            The list class holding what was found, in the order of the answers.
+        """
+        url = (path or self._RESOURCE_PATH) + "/byids"
+        id_chunks = chunks(list(items), limit or self._RETRIEVE_LIMIT)
+
+        def task(chunk: Sequence[dict[str, Any]]) -> Callable[[], Any]:
+            async def run() -> list[Any]:
+                resp = await self._post(url, json={"items": list(chunk)}, params=params)
+                return self._decode_items(resp.content, resource_cls).items
+
+            return run
+
+        outcome = await execute([task(c) for c in id_chunks], self._max_workers("read"))
+        raise_if_failed(outcome, [list(c) for c in id_chunks])
+        return self._make_list([x for found in outcome.values() for x in found], list_cls)
+
+    async def _delete_items(
+        self,
+        items: Sequence[dict[str, Any]],
+        *,
+        path: str | None = None,
+        suffix: str = "/delete",
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Delete by identifiers given in wire form in concurrent chunks; return the identifiers the API answers with
+        (what it deleted), for APIs that answer a delete with ``{"items": [...]}`` (as in data modeling).
+
+        Args:
+            items: The identifiers in wire form.
+            path: Override of the resource path.
+            suffix: The path of the delete endpoint below the resource path (e.g. ``"/indexes/delete"``).
+            limit: The most identifiers per request (default: ``_DELETE_LIMIT``).
+
+        Returns:
+            The identifiers answered, in wire form.
+
+        Raises:
+            CogniteAPIError: A request failed; ``successful``, ``failed`` and ``unknown`` list the identifiers.
+        """
+        url = (path or self._RESOURCE_PATH) + suffix
+        id_chunks = chunks(list(items), limit or self._DELETE_LIMIT)
+
+        def task(chunk: Sequence[dict[str, Any]]) -> Callable[[], Any]:
+            async def run() -> list[dict[str, Any]]:
+                resp = await self._http.request("POST", url, json={"items": list(chunk)}, category=self._CATEGORY)
+                return cast("list[dict[str, Any]]", msgspec.json.decode(resp.content).get("items", []))
+
+            return run
+
+        outcome = await execute([task(c) for c in id_chunks], self._max_workers("delete"))
+        raise_if_failed(outcome, [list(c) for c in id_chunks])
+        return [x for deleted in outcome.values() for x in deleted]
 
     # ------------------------------------------------------------------------------------------ sub-resources
 

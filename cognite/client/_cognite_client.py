@@ -17,12 +17,15 @@ if TYPE_CHECKING:
     from cognite.client._api.data_modeling import DataModelingAPI
     from cognite.client._api.data_sets import DataSetsAPI
     from cognite.client._api.events import EventsAPI
+    from cognite.client._api.extractionpipelines import ExtractionPipelinesAPI
     from cognite.client._api.files import FilesAPI
+    from cognite.client._api.iam import IAMAPI
     from cognite.client._api.labels import LabelsAPI
     from cognite.client._api.raw import RawAPI
     from cognite.client._api.relationships import RelationshipsAPI
     from cognite.client._api.sequences import SequencesAPI
     from cognite.client._api.time_series import TimeSeriesAPI
+    from cognite.client._api.units import UnitAPI
     from cognite.client._sync_client import CogniteClient
     from cognite.client.credentials import CredentialProvider
     from cognite.client.response import CogniteHTTPResponse
@@ -189,12 +192,17 @@ class AsyncCogniteClient(_ClientFactories):
     data_modeling: LazyAPI[DataModelingAPI] = LazyAPI("cognite.client._api.data_modeling:DataModelingAPI")
     data_sets: LazyAPI[DataSetsAPI] = LazyAPI("cognite.client._api.data_sets:DataSetsAPI")
     events: LazyAPI[EventsAPI] = LazyAPI("cognite.client._api.events:EventsAPI")
+    extraction_pipelines: LazyAPI[ExtractionPipelinesAPI] = LazyAPI(
+        "cognite.client._api.extractionpipelines:ExtractionPipelinesAPI"
+    )
     files: LazyAPI[FilesAPI] = LazyAPI("cognite.client._api.files:FilesAPI")
+    iam: LazyAPI[IAMAPI] = LazyAPI("cognite.client._api.iam:IAMAPI")
     labels: LazyAPI[LabelsAPI] = LazyAPI("cognite.client._api.labels:LabelsAPI")
     raw: LazyAPI[RawAPI] = LazyAPI("cognite.client._api.raw:RawAPI")
     relationships: LazyAPI[RelationshipsAPI] = LazyAPI("cognite.client._api.relationships:RelationshipsAPI")
     sequences: LazyAPI[SequencesAPI] = LazyAPI("cognite.client._api.sequences:SequencesAPI")
     time_series: LazyAPI[TimeSeriesAPI] = LazyAPI("cognite.client._api.time_series:TimeSeriesAPI")
+    units: LazyAPI[UnitAPI] = LazyAPI("cognite.client._api.units:UnitAPI")
 
     def __init__(
         self, config: ClientConfig | None = None, *, transport: httpx.AsyncBaseTransport | None = None

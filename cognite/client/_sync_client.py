@@ -21,12 +21,15 @@ if TYPE_CHECKING:
     from cognite.client._sync_api.data_modeling import SyncDataModelingAPI  # noqa: F401
     from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
     from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
+    from cognite.client._sync_api.extractionpipelines import SyncExtractionPipelinesAPI  # noqa: F401
     from cognite.client._sync_api.files import SyncFilesAPI  # noqa: F401
+    from cognite.client._sync_api.iam import SyncIAMAPI  # noqa: F401
     from cognite.client._sync_api.labels import SyncLabelsAPI  # noqa: F401
     from cognite.client._sync_api.raw import SyncRawAPI  # noqa: F401
     from cognite.client._sync_api.relationships import SyncRelationshipsAPI  # noqa: F401
     from cognite.client._sync_api.sequences import SyncSequencesAPI  # noqa: F401
     from cognite.client._sync_api.time_series import SyncTimeSeriesAPI  # noqa: F401
+    from cognite.client._sync_api.units import SyncUnitAPI  # noqa: F401
 
 __all__ = ["CogniteClient"]
 
@@ -78,7 +81,13 @@ class CogniteClient(_ClientFactories):
 
     events: SyncLazyAPI[SyncEventsAPI] = SyncLazyAPI("cognite.client._sync_api.events:SyncEventsAPI")
 
+    extraction_pipelines: SyncLazyAPI[SyncExtractionPipelinesAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.extractionpipelines:SyncExtractionPipelinesAPI"
+    )
+
     files: SyncLazyAPI[SyncFilesAPI] = SyncLazyAPI("cognite.client._sync_api.files:SyncFilesAPI")
+
+    iam: SyncLazyAPI[SyncIAMAPI] = SyncLazyAPI("cognite.client._sync_api.iam:SyncIAMAPI")
 
     labels: SyncLazyAPI[SyncLabelsAPI] = SyncLazyAPI("cognite.client._sync_api.labels:SyncLabelsAPI")
 
@@ -91,6 +100,8 @@ class CogniteClient(_ClientFactories):
     sequences: SyncLazyAPI[SyncSequencesAPI] = SyncLazyAPI("cognite.client._sync_api.sequences:SyncSequencesAPI")
 
     time_series: SyncLazyAPI[SyncTimeSeriesAPI] = SyncLazyAPI("cognite.client._sync_api.time_series:SyncTimeSeriesAPI")
+
+    units: SyncLazyAPI[SyncUnitAPI] = SyncLazyAPI("cognite.client._sync_api.units:SyncUnitAPI")
 
     def get(
         self, url: str, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None

@@ -63,10 +63,25 @@ T_WriteClass = TypeVar("T_WriteClass", bound="CogniteObject")
 T_Update = TypeVar("T_Update", bound="CogniteUpdate")
 
 
+def dec_hook(tp: Any, obj: Any) -> Any:
+    """Decode a value of a field typed with a class that is not a struct, e.g. the base of polymorphic values.
+
+    The class decodes itself: ``_load_wire(obj)`` (the bases of e.g. data-modeling property types pick the
+    concrete class from the wire), else ``load(obj)`` (e.g. ``filters.Filter``).
+    """
+    load = getattr(tp, "_load_wire", None) or getattr(tp, "load", None)
+    if load is None or (isinstance(tp, type) and issubclass(tp, msgspec.Struct) and not hasattr(tp, "_load_wire")):
+        raise NotImplementedError(f"Cannot decode {tp!r}")
+    return load(obj)
+
+
 def _snake_dump(value: Any) -> Any:
     """Dump a value with snake_case keys for struct fields (dict keys given by users are kept as they are)."""
     if isinstance(value, msgspec.Struct):
         out: dict[str, Any] = {}
+        config = value.__struct_config__
+        if config.tag_field is not None:  # a tagged struct (e.g. a property type) names its kind
+            out[config.tag_field] = config.tag
         for name in value.__struct_fields__:
             v = getattr(value, name)
             if v is None or v is msgspec.UNSET:
@@ -132,9 +147,9 @@ class CogniteObject(msgspec.Struct, rename="camel", omit_defaults=True, repr_omi
             The loaded object.
         """
         if isinstance(resource, str | bytes):
-            obj = msgspec.json.decode(resource, type=cls, strict=False)
+            obj = msgspec.json.decode(resource, type=cls, strict=False, dec_hook=dec_hook)
         elif isinstance(resource, dict):
-            obj = msgspec.convert(_camelize_keys(cls, resource), type=cls, strict=False)
+            obj = msgspec.convert(_camelize_keys(cls, resource), type=cls, strict=False, dec_hook=dec_hook)
         else:
             raise TypeError(f"resource must be a dict or a JSON string, not {type(resource).__name__}")
         if cognite_client is not None:
@@ -188,7 +203,9 @@ def _camelize_keys(cls: type[msgspec.Struct], data: dict[str, Any]) -> dict[str,
         wire = names.get(key, key)
         inner = nested.get(wire)
         if inner is not None:
-            if isinstance(value, dict):
+            if isinstance(value, dict) and wire in _dict_fields(cls):  # dict[str, Struct]: the keys are the user's
+                value = {k: _camelize_keys(inner, v) if isinstance(v, dict) else v for k, v in value.items()}
+            elif isinstance(value, dict):
                 value = _camelize_keys(inner, value)
             elif isinstance(value, list):
                 value = [_camelize_keys(inner, v) if isinstance(v, dict) else v for v in value]
@@ -208,6 +225,22 @@ def _struct_in(tp: Any) -> type[msgspec.Struct] | None:
         if found is not None:
             return found
     return None
+
+
+_DICT_FIELDS_CACHE: dict[type, frozenset[str]] = {}
+
+
+def _dict_fields(cls: type[msgspec.Struct]) -> frozenset[str]:
+    """Wire names of the fields typed as a dict (``dict[str, X]``, optionally ``| None``)."""
+    found = _DICT_FIELDS_CACHE.get(cls)
+    if found is None:
+        found = _DICT_FIELDS_CACHE[cls] = frozenset(
+            f.encode_name
+            for f in msgspec.structs.fields(cls)
+            if typing.get_origin(f.type) is dict
+            or any(typing.get_origin(arg) is dict for arg in typing.get_args(f.type))
+        )
+    return found
 
 
 def _field_info(cls: type[msgspec.Struct]) -> tuple[dict[str, str], dict[str, type[msgspec.Struct]]]:

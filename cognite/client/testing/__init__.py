@@ -11,6 +11,10 @@ Example::
 
 For contract tests of your own code, :class:`SpecCheckedCDF` checks every request against the CDF OpenAPI spec.
 
+Seeding data that the SDK cannot create: ``emulator.store(project, family).seed([...])`` stores items as given, and
+``emulator.seed_state_time_series(NodeId("plant", "valve"), states=[(0, "closed"), (1, "open")])`` a state time
+series with its state set (the project ``emulated`` of ``emulated_client()`` and the pytest fixtures by default).
+
 Needs the ``emulator`` extra (starlette, uvicorn) for the ASGI app and the server.
 """
 

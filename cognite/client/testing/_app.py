@@ -11,7 +11,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, unquote
@@ -45,6 +45,8 @@ AuthMode = Literal["any", "none", "strict"]
 #: Scope extension under which the emulator's uvicorn protocol passes the socket transport (to drop connections).
 TRANSPORT_EXTENSION = "cognite.emulator.transport"
 _API_PREFIX = "/api/v1/projects/"
+#: The project of ``emulated_client()`` and the pytest fixtures: where helpers seed data unless told otherwise.
+_DEFAULT_PROJECT = "emulated"
 _TOKEN_PATH = "/oauth2/token"
 #: Paths of the raw-bytes routes families serve outside the project API: ``/_content/{project}/{family}/{rest}``.
 CONTENT_PREFIX = "/_content/"
@@ -179,6 +181,13 @@ class CDFEmulator:
                 self._routes[(method, fam.path + suffix)] = (fam, verb)
                 if verb == "list":
                     self._routes[("GET", fam.path)] = (fam, "list_get")
+        # Routes outside the project path (token inspection, organization APIs): (method, segments, family, handler).
+        self._outside: list[tuple[str, list[str], Family, Callable[..., tuple[int, Any]], str]] = [
+            (method, template.split("/"), fam, handler, template)
+            for fam in self.families
+            for (method, template), handler in fam.outside_routes.items()
+        ]
+        self._outside_prefixes = tuple(f"{method} {route}" for method, _, _, _, route in self._outside)
         # Families' own routes (path templates with embedded names), fewest placeholders first.
         self._templated: list[tuple[str, list[str], Family, str, str]] = sorted(
             (
@@ -219,6 +228,71 @@ class CDFEmulator:
             The store.
         """
         return self.project(project).store(family)
+
+    def seed_state_time_series(
+        self,
+        instance_id: Any,
+        states: Sequence[tuple[int, str]] | None = None,
+        project: str | None = None,
+        *,
+        state_set: Any = None,
+        external_id: str | None = None,
+        name: str | None = None,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        """Seed a state time series with its state set, as data modeling makes them (a CogniteTimeSeries of type
+        ``state`` whose ``stateSet`` points to a CogniteStateSet): the series gets ``type: "state"``, ``isStep: true``
+        and takes state datapoints (``insert_states``); see :mod:`cognite.client.testing._states` for the semantics.
+
+        Args:
+            instance_id: The instance id of the time series: a ``NodeId``, a ``(space, external id)`` tuple or a wire
+                dict ``{"space", "externalId"}``.
+            states: The states of its state set: ``(numeric value, string value)`` pairs, both unique, at most 100.
+                Leave out to use a state set seeded before (``state_set``), shared with other series.
+            project: The project (default: ``"emulated"``, the project of ``emulated_client()`` and of the pytest
+                fixtures).
+            state_set: The instance id of the state set (default: in the series' space, external id
+                ``<series external id>_states``).
+            external_id: An external id for the series (series made by data modeling have none unless it is set).
+            name: A name for the series.
+            **fields: Other time series fields, in wire form (``metadata``, ``unit``, ``dataSetId``, ...).
+
+        Returns:
+            The stored time series (wire form, with its ``id``).
+
+        Raises:
+            ValueError: The states are not a valid state set, differ from those of the state set seeded before
+                under the same id, or are left out for a state set not seeded before.
+            CDFError: A time series with this instance id or external id exists (409).
+
+        Example:
+            >>> from cognite.client.testing import CDFEmulator
+            >>> emulator = CDFEmulator()
+            >>> ts = emulator.seed_state_time_series(("plant", "valve"), states=[(0, "closed"), (1, "open")])
+            >>> ts["type"], ts["stateSet"]
+            ('state', {'space': 'plant', 'externalId': 'valve_states'})
+        """
+        from cognite.client.testing._states import StateSet
+
+        node = _node_id(instance_id, "instance_id")
+        set_id = _node_id(state_set, "state_set") if state_set is not None else {
+            "space": node["space"], "externalId": f"{node['externalId']}_states",
+        }  # fmt: skip
+        proj = self.project(project if project is not None else _DEFAULT_PROJECT)
+        key = (set_id["space"], set_id["externalId"])
+        known = proj.state_sets.get(key)
+        given = None if states is None else StateSet(states)
+        if given is None and known is None:
+            raise ValueError(f"Give the states: the state set {key} has not been seeded before")
+        if given is not None and known is not None and given != known:
+            raise ValueError(f"The state set {key} was seeded with other states: {known.states}")
+        item = {
+            **fields, "instanceId": node, "externalId": external_id, "name": name, "type": "state",
+            "isString": False, "isStep": True, "stateSet": set_id,
+        }  # fmt: skip
+        stored = proj.store("timeseries").seed([item])[0]
+        proj.state_sets[key] = known or given
+        return dict(stored)
 
     def reset(self) -> None:
         """Forget all projects, tokens, counters and fault rules (the seed is kept)."""
@@ -415,7 +489,7 @@ class CDFEmulator:
                 encoded = payload.choose(headers.get("accept", ""))
                 if encoded is None or self._spec is not None:
                     payload = payload.json()
-            if self._spec is not None and project_name:
+            if self._spec is not None and (project_name or route.startswith(self._outside_prefixes)):
                 self._check_response(method, rel, status, payload)
             out_headers = [*_JSON_HEADERS, ("x-request-id", request_id)]
             if encoded is not None:
@@ -467,6 +541,9 @@ class CDFEmulator:
                 if method != "POST":
                     raise CDFError(405, "Method not allowed")
                 return None, "POST /oauth2/token"
+            outside = self._route_outside(method, path)
+            if outside is not None:
+                return outside
             raise CDFError(404, f"Not found: {path}")
         if not project_name:
             raise CDFError(404, f"Not found: {path}")
@@ -483,6 +560,27 @@ class CDFEmulator:
         if id_family is not None or any((m, rel) in self._routes for m in ("GET", "POST")):
             raise CDFError(405, f"Method {method} not allowed for {rel}")
         raise CDFError(404, f"Not found: {method} {rel}")
+
+    def _route_outside(self, method: str, path: str) -> tuple[tuple[Family, str, Any], str] | None:
+        """Match a route outside the project path: ((family, "outside", (handler, path parameters)), route key)."""
+        segments = path.rstrip("/").split("/")
+        path_matched = False
+        for route_method, template, fam, handler, route in self._outside:
+            if len(template) != len(segments):
+                continue
+            params: dict[str, str] = {}
+            for want, got in zip(template, segments, strict=True):
+                if want.startswith("{") and want.endswith("}") and got:
+                    params[want[1:-1]] = unquote(got)
+                elif want != got:
+                    break
+            else:
+                if route_method == method:
+                    return (fam, "outside", (handler, params)), f"{method} {route}"
+                path_matched = True
+        if path_matched:
+            raise CDFError(405, f"Method {method} not allowed for {path}")
+        return None
 
     def _route_templated(self, method: str, rel: str) -> tuple[tuple[Family, str, Any], str] | None:
         """Match a family's own routes: ((family, handler, path parameters), route key), 405 for a wrong method."""
@@ -518,7 +616,10 @@ class CDFEmulator:
         fam, verb, arg = target
         self._authorize(headers)
         q = query.decode("latin-1") if isinstance(query, bytes) else query
-        params = dict(parse_qsl(q, keep_blank_values=True)) if q else {}
+        params: dict[str, str] = {}
+        for key, value in parse_qsl(q, keep_blank_values=True) if q else ():
+            # a repeated parameter is an exploded array (``usedFor=node&usedFor=edge``): its values comma-joined
+            params[key] = f"{params[key]},{value}" if key in params else value
         data: Any = None
         media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if method in ("POST", "PUT") and media in BINARY_MEDIA_TYPES:
@@ -534,6 +635,10 @@ class CDFEmulator:
             if errors:
                 self.invalid_requests.append(f"{method} {rel}: {errors}")
                 raise CDFError(400, f"Request does not match the API spec: {'; '.join(errors)}")
+        if verb == "outside":  # a route outside the project: handler(emulator, path parameters, query, body, headers)
+            handler, path_params = arg
+            outside: tuple[int, Any] = handler(self, path_params, params, data, headers)
+            return outside
         store = self.project(project_name).store(fam.name)
         if verb == "retrieve":
             return store.retrieve(arg)
@@ -579,6 +684,21 @@ class CDFEmulator:
         token = self.issue_token()
         ttl = int(self.token_ttl) if float(self.token_ttl).is_integer() else self.token_ttl
         return 200, {"access_token": token, "token_type": "Bearer", "expires_in": ttl}
+
+
+def _node_id(value: Any, name: str) -> dict[str, str]:
+    """An instance id in wire form, from a NodeId (anything with ``space`` and ``external_id``), a tuple or a dict."""
+    if isinstance(value, Mapping) and {"space", "externalId"} <= set(value):
+        space, xid = value["space"], value["externalId"]
+    elif isinstance(value, tuple) and len(value) == 2:
+        space, xid = value
+    elif hasattr(value, "space") and hasattr(value, "external_id"):
+        space, xid = value.space, value.external_id
+    else:
+        raise TypeError(f"{name} must be a NodeId, a (space, external id) tuple or a dict, got {value!r}")
+    if not isinstance(space, str) or not isinstance(xid, str) or not space or not xid:
+        raise TypeError(f"{name} needs a non-empty space and external id, got {value!r}")
+    return {"space": space, "externalId": xid}
 
 
 def request_base_url() -> str:

@@ -10,7 +10,8 @@ Reads: raw datapoints with ``limit``, cursors (the next timestamp), ``includeOut
 (``includeStatus``, ``ignoreBadDataPoints``, ``treatUncertainAsBad``) and unit conversion for a few catalog units;
 every aggregate of the spec at fixed granularities (s, m, h, d, w; aligned to the unit, in the ``timeZone`` for
 hours and longer) and calendar ones (mo, q, y) in a time zone. Answers are JSON, or protobuf when the request
-accepts ``application/protobuf``; inserts take either.
+accepts ``application/protobuf``; inserts take either. State time series (``type: "state"``) are answered and
+validated by :mod:`._states` (JSON only, state aggregates).
 
 Aggregate definitions (a bucket is ``[a, b)``; only buckets holding a datapoint are returned; the datapoints used
 are the good ones, plus uncertain ones when ``treatUncertainAsBad`` is false; ``f`` is the series interpolated
@@ -39,6 +40,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cognite.client._datapoints import _protobuf as pb
+from cognite.client.testing import _unit_catalog
 from cognite.client.testing._errors import CDFError
 from cognite.client.testing._families_subscriptions import record_datapoint_change
 from cognite.client.testing._media import BinaryBody, Negotiated
@@ -65,22 +67,10 @@ _SYMBOLS.update({"GoodClamped": 0x300000, "UncertainLastUsableValue": 0x40900000
 _CODE_SYMBOLS = {v: k for k, v in _SYMBOLS.items()}
 _SPECIAL_VALUES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
-# Unit conversion: catalog unit -> (quantity, factor, offset) so that base = value * factor + offset.
-_UNITS: dict[str, tuple[str, float, float]] = {
-    "temperature:k": ("temperature", 1.0, 0.0),
-    "temperature:deg_c": ("temperature", 1.0, 273.15),
-    "temperature:deg_f": ("temperature", 5 / 9, 273.15 - 32 * 5 / 9),
-    "length:m": ("length", 1.0, 0.0),
-    "length:km": ("length", 1000.0, 0.0),
-    "length:ft": ("length", 0.3048, 0.0),
-    "pressure:pa": ("pressure", 1.0, 0.0),
-    "pressure:bar": ("pressure", 1e5, 0.0),
-    "pressure:psi": ("pressure", 6894.757293168, 0.0),
-}
-_UNIT_SYSTEMS = {
-    "SI": {"temperature": "temperature:k", "length": "length:m", "pressure": "pressure:pa"},
-    "Imperial": {"temperature": "temperature:deg_f", "length": "length:ft", "pressure": "pressure:psi"},
-}
+# Unit conversion: catalog unit -> (quantity, factor, offset) so that base = value * factor + offset; unit system ->
+# quantity -> default unit. Both come from the unit catalog the units endpoints serve (one table).
+_UNITS: dict[str, tuple[str, float, float]] = _unit_catalog.CONVERSIONS
+_UNIT_SYSTEMS: dict[str, dict[str, str]] = _unit_catalog.SYSTEM_DEFAULTS
 _VALUE_AGGREGATES = frozenset(pb.AGGREGATE_FIELDS) - {
     "countGood", "countUncertain", "countBad", "durationGood", "durationUncertain", "durationBad",
 }  # fmt: skip
@@ -711,6 +701,44 @@ def _convert(values: Any, unit: str | None, target: str | None, system: str | No
     return (values * factor + offset - t_offset) / t_factor, target
 
 
+def raw_rows(data: _Series, q: Mapping[str, Any], start: int, end: int, limit: int) -> tuple[Any, str | None]:
+    """The rows of a raw query on one series: the datapoints in ``[start, end)`` from the cursor on, at most ``limit``,
+    with the datapoints just outside when ``includeOutsidePoints``; and the cursor of the next page (or None).
+
+    Args:
+        data: The series.
+        q: The query item (``cursor``, ``includeOutsidePoints``, ``ignoreBadDataPoints``, ``treatUncertainAsBad``).
+        start: Start (ms).
+        end: End (ms).
+        limit: The most datapoints to answer.
+
+    Returns:
+        ``(row indexes into the series, next cursor)``.
+    """
+    np = _np()
+    idx = data.usable(bool(q.get("ignoreBadDataPoints", True)), bool(q.get("treatUncertainAsBad", True)))
+    ts = data.ts if idx is None else data.ts[idx]
+    lo = start
+    outside = bool(q.get("includeOutsidePoints"))
+    if q.get("cursor") is not None:
+        if outside:
+            raise _bad("includeOutsidePoints cannot be combined with a cursor")
+        lo = max(lo, _decode_cursor(q["cursor"], "dp"))
+    i, j = (int(x) for x in np.searchsorted(ts, [lo, end]))
+    cursor = None
+    j_out = j
+    if j - i > limit:
+        cursor = _encode_cursor("dp", int(ts[i + limit]))
+        j_out = i + limit
+    picks = np.arange(i, j_out)
+    if outside:
+        before = [i - 1] if i > 0 else []
+        after = [j] if j < len(ts) else []
+        picks = np.concatenate([np.array(before, np.int64), picks, np.array(after, np.int64)])
+        cursor = None
+    return (picks if idx is None else idx[picks]), cursor
+
+
 class DatapointsStore(ResourceStore):
     """The datapoints of one project, keyed by time series id (the time series live in the ``timeseries`` store)."""
 
@@ -750,7 +778,7 @@ class DatapointsStore(ResourceStore):
                 meta[key] = ts_item[key]
         meta["isString"] = bool(ts_item.get("isString"))
         meta["isStep"] = bool(ts_item.get("isStep"))
-        meta["type"] = "string" if meta["isString"] else "numeric"
+        meta["type"] = "state" if ts_item.get("type") == "state" else "string" if meta["isString"] else "numeric"
         if ts_item.get("unit") is not None:
             meta["unit"] = ts_item["unit"]
         if unit_external_id is not None:
@@ -762,6 +790,7 @@ class DatapointsStore(ResourceStore):
         """``POST /timeseries/data`` (JSON or protobuf); all or nothing."""
         np = _np()
         parsed: list[tuple[dict[str, Any], Any, Any, Any, Any, bool]] = []  # ident, ts, values, codes, null, string
+        raw_points: list[Any] = []  # the JSON datapoints of each item (None for protobuf): state series parse them
         if isinstance(body, BinaryBody):
             for ident, cols, is_string in pb.decode_insert_request(body.content):
                 codes = None if cols.status_code is None else np.asarray(cols.status_code, np.uint32)
@@ -770,6 +799,7 @@ class DatapointsStore(ResourceStore):
                     null = np.zeros(len(cols.timestamp), bool)
                     null[cols.null] = True
                 parsed.append((ident, np.asarray(cols.timestamp, np.int64), cols.value, codes, null, is_string))
+                raw_points.append(None)
         else:
             items = body.get("items")
             if not isinstance(items, list) or not items:
@@ -778,15 +808,24 @@ class DatapointsStore(ResourceStore):
                 if not isinstance(item, dict) or not isinstance(item.get("datapoints"), list):
                     raise _bad("Each item needs an identifier and a 'datapoints' array")
                 parsed.append(self._parse_json_points(item))
+                raw_points.append(item["datapoints"])
         if len(parsed) > INSERT_ITEMS:
             raise _bad(f"At most {INSERT_ITEMS} items per request, got {len(parsed)}")
         total = sum(len(p[1]) for p in parsed)
         if total > INSERT_POINTS:
             raise _bad(f"At most {INSERT_POINTS} datapoints per request, got {total}")
         targets = self._timeseries([p[0] for p in parsed], ignore_unknown=False)
+        from cognite.client.testing import _states
+
         prepared = []
-        for (_, ts, values, codes, null, given_string), target in zip(parsed, targets, strict=True):
+        for (_, ts, values, codes, null, given_string), target, raw in zip(parsed, targets, raw_points, strict=True):
             assert target is not None
+            if _states.is_state_series(target):
+                prepared.append((target, *_states.parse_state_points(self, target, raw)))
+                continue
+            if raw is not None and _states.has_state_fields(raw):
+                name = _states.series_name(target)
+                raise _bad(f"numericValue and stringValue are only for state time series; {name!r} is not one")
             prepared.append((target, *self._check_points(target, ts, values, codes, null, given_string)))
         for target, ts, values, codes, null in prepared:
             data = self._data(target, create=True)
@@ -806,7 +845,7 @@ class DatapointsStore(ResourceStore):
             if not isinstance(p, dict) or not _is_number(p.get("timestamp")):
                 raise _bad(f"Invalid datapoint {p!r}: needs an integer 'timestamp'")
             code = _status_code(p.get("status"))
-            value = p.get("value", p.get("numericValue", p.get("stringValue")))
+            value = p.get("value")
             if isinstance(value, str) and value in _SPECIAL_VALUES and code >> 31:
                 value = _SPECIAL_VALUES[value]
             elif isinstance(value, str):
@@ -897,12 +936,19 @@ class DatapointsStore(ResourceStore):
             raise _bad(f"The sum of limits of aggregate queries must be at most {AGG_LIMIT}, got {total[True]}")
         targets = self._timeseries(items, ignore_unknown=bool(body.get("ignoreUnknownIds", False)))
         answers = [self._answer(q, t) for q, t in zip(queries, targets, strict=True) if t is not None]
+        from cognite.client.testing._states import StateAnswer
+
+        json_only = any(isinstance(a, StateAnswer) for a in answers)  # protobuf has no state datapoints
         return 200, Negotiated(
             lambda: {"items": [a.json() for a in answers]},
-            {PROTOBUF: lambda: b"".join(a.protobuf() for a in answers)},
+            {} if json_only else {PROTOBUF: lambda: b"".join(a.protobuf() for a in answers)},
         )
 
     def _answer(self, q: dict[str, Any], target: dict[str, Any]) -> _Answer:
+        if target.get("type") == "state":
+            from cognite.client.testing._states import state_answer
+
+            return state_answer(self, q, target)
         np = _np()
         now = self.project.clock()
         start = _ms(q.get("start"), 0, now, "start")
@@ -977,27 +1023,7 @@ class DatapointsStore(ResourceStore):
                     ]
             meta = self._meta(target, out_unit)
             return _Answer(meta, starts, None, cols, None, None, include_status, cursor)
-        idx = data.usable(ignore_bad, uncertain_bad)
-        ts = data.ts if idx is None else data.ts[idx]
-        lo = start
-        if q.get("cursor") is not None:
-            if q.get("includeOutsidePoints"):
-                raise _bad("includeOutsidePoints cannot be combined with a cursor")
-            lo = max(lo, _decode_cursor(q["cursor"], "dp"))
-        i, j = (int(x) for x in np.searchsorted(ts, [lo, end]))
-        cursor = None
-        if j - i > limit:
-            cursor = _encode_cursor("dp", int(ts[i + limit]))
-            j_out = i + limit
-        else:
-            j_out = j
-        picks = np.arange(i, j_out)
-        if q.get("includeOutsidePoints"):
-            before = [i - 1] if i > 0 else []
-            after = [j] if j < len(ts) else []
-            picks = np.concatenate([np.array(before, np.int64), picks, np.array(after, np.int64)])
-            cursor = None
-        rows = picks if idx is None else idx[picks]
+        rows, cursor = raw_rows(data, q, start, end, limit)
         values = data.values[rows]
         out_unit = unit
         if not target.get("isString"):
@@ -1028,6 +1054,12 @@ class DatapointsStore(ResourceStore):
             k = int(np.searchsorted(ts, before_ms)) - 1
             values, unit = data.values, target.get("unitExternalId")
             rows = np.array([k if idx is None else idx[k]], np.int64) if k >= 0 else np.array([], np.int64)
+            if target.get("type") == "state":
+                from cognite.client.testing._states import latest_state_answer
+
+                status = bool(item.get("includeStatus", False))
+                out.append(latest_state_answer(self, target, data, rows, status, item))
+                continue
             vals = values[rows]
             if not target.get("isString"):
                 vals, unit = _convert(vals, unit, item.get("targetUnit"), item.get("targetUnitSystem"))

@@ -97,7 +97,8 @@ class RelationshipHooks(Hooks):
         for item in items:
             shown = dict(item)
             for end in ("source", "target"):
-                holder = stores.get(RESOURCE_PATHS.get(item[f"{end}Type"], ""))
+                path = RESOURCE_PATHS.get(item[f"{end}Type"])
+                holder = stores.get(path) if path is not None else None
                 found = holder.get({"externalId": item[f"{end}ExternalId"]}) if holder is not None else None
                 if holder is not None and found is not None:
                     shown[end] = holder.public([found])[0]

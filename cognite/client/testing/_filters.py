@@ -153,6 +153,9 @@ def compile_advanced(flt: Any, store: ResourceStore) -> Predicate:
     if kind == "not":
         sub = compile_advanced(arg, store)
         return lambda item: not sub(item)
+    family_leaf = store.family.hooks.compile_leaf(store, kind, arg)
+    if family_leaf is not None:
+        return family_leaf
     if not isinstance(arg, dict):
         raise CDFError(400, f"Invalid '{kind}' filter: {arg!r}")
     path = _check_path(arg.get("property"), store)

@@ -11,7 +11,11 @@ Notes on how the spec is read:
 * ``format`` is not asserted, ``discriminator`` and ``x-*`` keywords are ignored.
 * An error status that an operation does not document is checked against the generic CDF error body.
 * Known errata of the spec are patched (see ``_ERRATA``): ``StringValue`` (the ``value`` of ``prefix`` filters)
-  is documented as an object ``{"value": str}`` but CDF takes (and the SDK sends) a plain string.
+  is documented as an object ``{"value": str}`` but CDF takes (and the SDK sends) a plain string. State time series:
+  the ``Aggregate`` enum gains ``stateCount``, ``stateTransitions`` and ``stateDuration``; inserted datapoints may be
+  state datapoints (``numericValue``/``stringValue``, which numeric and string datapoints do not have); list and
+  latest answers of items with ``type: "state"`` are checked against the spec's state shapes, which it documents
+  but does not reference.
 """
 
 from __future__ import annotations
@@ -136,11 +140,198 @@ _ERRATA: dict[str, Any] = {
 }
 
 
+# State time series (type "state"). The spec has the shapes of their datapoints (GetStateDatapoint,
+# DatapointsGetStateDatapoint, GetStateAggregateDatapoint) but does not use them: the errata below add them where CDF
+# takes and answers them, chosen by the item's "type", so that state items are checked against their own shapes.
+_STATE_ITEM = {"required": ["type"], "properties": {"type": {"const": "state"}}}
+_NOT_STATE_VALUES = {"not": {"anyOf": [{"required": ["numericValue"]}, {"required": ["stringValue"]}]}}
+#: An inserted state datapoint: a state given by numericValue and/or stringValue, or only a (bad) status.
+_POST_STATE_DATAPOINT = {
+    "title": "StateDatapoint",
+    "type": "object",
+    "required": ["timestamp"],
+    "additionalProperties": False,
+    "properties": {
+        "timestamp": {"minimum": -2208988800000, "maximum": 4102444799999},
+        "numericValue": {"type": "integer"},
+        "stringValue": {"type": "string"},
+        "status": {"$ref": "#/components/schemas/DatapointStatus"},
+    },
+}
+#: A list answer of state aggregates (the spec has GetStateAggregateDatapoint, but no item holding them).
+_STATE_AGGREGATES_ITEM = {
+    "allOf": [
+        {"$ref": "#/components/schemas/DatapointsMetadata"},
+        {
+            "type": "object",
+            "required": ["datapoints", "isString", "type"],
+            "properties": {
+                "isString": {"enum": [False]},
+                "type": {"$ref": "#/components/schemas/TimeSeriesType"},
+                "isStep": {"type": "boolean"},
+                "unit": {"type": "string"},
+                "nextCursor": {"type": "string"},
+                "datapoints": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/GetStateAggregateDatapoint"},
+                },
+            },
+        },
+    ]
+}
+_RAW_STATE_ITEM = {
+    "allOf": [
+        {"$ref": "#/components/schemas/DatapointsGetStateDatapoint"},
+        {"properties": {"datapoints": {"items": {"not": {"required": ["stateAggregates"]}}}}},
+    ]
+}
+#: State datapoints, raw or aggregates, never have a "value".
+_NO_VALUE = {"properties": {"datapoints": {"items": {"not": {"required": ["value"]}}}}}
+
+
+def _by_type(documented_items: Any, state_items: Any) -> dict[str, Any]:
+    """Items of a datapoints answer: state ones (``type: "state"``) by ``state_items``, the others as documented."""
+    return {"if": _STATE_ITEM, "then": {"allOf": [_NO_VALUE, state_items]}, "else": documented_items}
+
+
+_ERRATA.update(
+    {
+        # the aggregates of state time series are requested by these names
+        "Aggregate": lambda documented: {
+            **documented,
+            "enum": [*documented["enum"], "stateCount", "stateTransitions", "stateDuration"],
+        },
+        # state datapoints are inserted with numericValue/stringValue (only into state series); values are not
+        "PostDatapoint": lambda documented: {
+            "anyOf": [*({**alt, **_NOT_STATE_VALUES} for alt in documented["anyOf"]), _POST_STATE_DATAPOINT]
+        },
+        # a list answer holds raw state datapoints or state aggregates for an item of type "state"
+        "DatapointsOrAggregatesResponse": lambda documented: {
+            **documented,
+            "properties": {
+                "items": {
+                    **documented["properties"]["items"],
+                    "items": _by_type(
+                        documented["properties"]["items"]["items"],
+                        {"anyOf": [_RAW_STATE_ITEM, _STATE_AGGREGATES_ITEM]},
+                    ),
+                }
+            },
+        },
+        # a latest answer of a state series holds a raw state datapoint
+        "DatapointsResponse": lambda documented: {
+            **documented,
+            "properties": {
+                "items": {
+                    **documented["properties"]["items"],
+                    "items": _by_type(documented["properties"]["items"]["items"], _RAW_STATE_ITEM),
+                }
+            },
+        },
+    }
+)
+
+
 #: Response name -> function giving the corrected JSON schema of that (shared) response from the documented one.
+# Data-modeling instances.
+_ERRATA.update(
+    {
+        # the pattern is meant to forbid NUL characters, but its doubled escape forbids backslashes, "x" and "0"
+        "NodeOrEdgeExternalId": lambda documented: {**documented, "pattern": "^[^\\x00]{1,256}$"},
+        # a property written as null clears it (CDF takes null values in sources and filters answer them)
+        "RawPropertyValueV3": lambda documented: {"anyOf": [documented, {"type": "null"}]},
+        # an apply without "delete" answers "deleted": [], a delete of ids that do not exist "items": []
+        "DeletedInstances": lambda documented: {**documented, "minItems": 0},
+        # requires "properties", which is not among its properties (it is the schema keyword): only "items"
+        "AggregatedResultItemCollection": lambda documented: {**documented, "required": ["items"]},
+    }
+)
+
+
+def _enum_values_fix(documented: dict[str, Any]) -> dict[str, Any]:
+    """The 1..32 bound of an enum is on its ``values`` (the spec puts it on each value, whose fields are optional:
+    its own example has a value ``{}``)."""
+    values = dict(documented["properties"]["values"])
+    each = {k: v for k, v in values["additionalProperties"].items() if k not in ("minProperties", "maxProperties")}
+    values.update(additionalProperties=each, minProperties=1, maxProperties=32)
+    return {**documented, "properties": {**documented["properties"], "values": values}}
+
+
+# Data-modeling schema (spaces, containers, views, data models).
+_ERRATA.update({"EnumProperty": _enum_values_fix})
+
+
+# Unit catalog: its errors are documented as a bare {"message", "code"}; CDF answers them in the usual wrapper.
+_ERRATA.update({"APIError": lambda documented: {"anyOf": [documented, _GENERIC_ERROR_SCHEMA]}})
+
+
 _RESPONSE_ERRATA: dict[str, Any] = {
     # documents the inner error object without its {"error": ...} wrapper; CDF answers errors in the wrapper
     "MissingField": lambda documented: {"anyOf": [documented, _GENERIC_ERROR_SCHEMA]},
 }
+
+
+_PROJECT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["name", "urlName"],
+    "properties": {
+        "name": {"type": "string"},
+        "urlName": {"type": "string"},
+        "organization": {"type": "string"},
+        "userProfilesConfiguration": {"$ref": "#/components/schemas/UserProfilesConfigurationDTO"},
+    },
+}
+#: Operations CDF serves that the spec lacks, though it has their schemas: path (relative to the project) -> method ->
+#: operation. The project itself (``GET /api/v1/projects/{project}``, where the SDK reads the organization a project
+#: belongs to) and its update (``POST .../update``, e.g. to enable user profiles: ``ProjectUpdateObjectDTO``).
+_PATH_ERRATA: dict[str, dict[str, Any]] = {
+    "/": {
+        "get": {
+            "operationId": "retrieveProject",
+            "responses": {"200": {"content": {"application/json": {"schema": _PROJECT_SCHEMA}}}},
+        }
+    },
+    "/update": {
+        "post": {
+            "operationId": "updateProject",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["update"],
+                            "properties": {"update": {"$ref": "#/components/schemas/ProjectUpdateObjectDTO"}},
+                        }
+                    }
+                },
+            },
+            "responses": {"200": {"content": {"application/json": {"schema": _PROJECT_SCHEMA}}}},
+        }
+    },
+}
+
+
+def _add_path_errata(raw: dict[str, Any]) -> dict[str, Any]:
+    """The spec with the operations of ``_PATH_ERRATA`` it lacks (a copy; the given spec is not changed)."""
+    paths = dict(raw.get("paths", {}))
+    for path, operations in _PATH_ERRATA.items():
+        item = dict(paths.get(path, {}))
+        for method, operation in operations.items():
+            item.setdefault(method, operation)
+        paths[path] = item
+    return {**raw, "paths": paths}
+
+
+def _server_path(item: dict[str, Any], operation: dict[str, Any]) -> str | None:
+    """The path of the server an operation overrides the default with (e.g. ``/api/v1`` for token inspection)."""
+    from urllib.parse import urlsplit
+
+    servers = operation.get("servers") or item.get("servers")
+    if not servers:
+        return None
+    path = urlsplit(str(servers[0].get("url", ""))).path.rstrip("/")
+    return path if path and "{project}" not in path and "/projects/" not in path else None
 
 
 def _apply_errata(loose: dict[str, Any]) -> dict[str, Any]:
@@ -275,6 +466,7 @@ class OpenAPISpec:
         else:
             self.path = find_spec_path(source)
             raw = _load_json(self.path)
+        raw = _add_path_errata(raw)
         self.raw = raw
         self._loose = _apply_errata(_loosen(raw))
         resource = referencing.Resource.from_contents(
@@ -302,6 +494,12 @@ class OpenAPISpec:
                     self._templated.append((method.upper(), pattern, op))
                 else:
                     self._literal[(method.upper(), path)] = op
+        # Operations served outside the project (their own ``servers``, e.g. ``/api/v1/token/inspect``) are found by
+        # their full path too, unless the spec has another operation there.
+        for (method, path), op in list(self._literal.items()):
+            prefix = _server_path(raw["paths"][path], op.raw)
+            if prefix is not None:
+                self._literal.setdefault((method, prefix + path), op)
         # Fewer path parameters first, so /assets/list beats /assets/{id}.
         self._templated.sort(key=lambda t: (t[2].path.count("{"), -len(t[2].path)))
 
@@ -506,6 +704,8 @@ class OpenAPISpec:
                         if value not in ("true", "false"):
                             raise ValueError(value)
                         coerced = value == "true"
+                    elif kind == "array":  # an exploded array (``?usedFor=node&usedFor=edge``), values comma-joined
+                        coerced = value.split(",")
                 except ValueError:
                     errors.append(f"query parameter {name!r}: {value!r} is not a valid {kind}")
                     continue

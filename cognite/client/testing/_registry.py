@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from cognite.client.testing._families import CORE_FAMILIES
+from cognite.client.testing._families_dm_instances import DM_INSTANCES_FAMILIES
+from cognite.client.testing._families_dm_schema import DM_SCHEMA_FAMILIES
+from cognite.client.testing._families_extpipes import EXTPIPES_FAMILIES
 from cognite.client.testing._families_files import FILES_FAMILIES
+from cognite.client.testing._families_iam import IAM_FAMILIES
 from cognite.client.testing._families_raw import RAW_FAMILIES
 from cognite.client.testing._families_relationships import RELATIONSHIP_FAMILIES
 from cognite.client.testing._families_sequences import SEQUENCE_FAMILIES
 from cognite.client.testing._families_subscriptions import SUBSCRIPTION_FAMILIES
 from cognite.client.testing._families_timeseries import TIMESERIES_FAMILIES
+from cognite.client.testing._families_units import UNITS_FAMILIES
 from cognite.client.testing._store import Family
 
 FAMILIES: tuple[Family, ...] = (
@@ -19,4 +24,9 @@ FAMILIES: tuple[Family, ...] = (
     *RAW_FAMILIES,
     *FILES_FAMILIES,
     *SUBSCRIPTION_FAMILIES,
+    *DM_INSTANCES_FAMILIES,
+    *DM_SCHEMA_FAMILIES,
+    *EXTPIPES_FAMILIES,
+    *UNITS_FAMILIES,
+    *IAM_FAMILIES,
 )

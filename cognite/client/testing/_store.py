@@ -138,6 +138,20 @@ class Hooks:
         """
         return self.property_getter(path)
 
+    def compile_leaf(self, store: ResourceStore, kind: str, arg: Any) -> Predicate | None:
+        """Compile a leaf filter the family has of its own (e.g. ``hasData`` of data modeling), or None to leave it
+        to the generic filters; called for every leaf of an advanced filter, ``and``/``or``/``not`` excepted.
+
+        Args:
+            store: The store being filtered.
+            kind: The filter type, e.g. ``"hasData"``.
+            arg: Its argument from the request.
+
+        Returns:
+            The predicate, or None.
+        """
+        return None
+
     def present(self, store: ResourceStore, items: list[Item], body: Mapping[str, Any]) -> list[Item]:
         """Shape the items of a list/byids response from options of the request (e.g. ``fetchResources``).
 
@@ -197,6 +211,10 @@ class Family:
             content): HTTP method -> the name of the async store method serving
             ``/_content/{project}/{family name}/{rest}``, called as ``handler(rest, query, headers, body)`` with the
             request body as an async iterator of bytes; it returns a :class:`ContentResponse` (streamed both ways).
+        outside_routes: JSON routes outside the project path (e.g. ``/api/v1/token/inspect`` on the cluster, or the
+            organization routes ``/api/v1/orgs/{org}/principals``): ``(method, absolute path template)`` -> a function
+            called as ``handler(emulator, path_params, query, body, headers)`` returning ``(status, body)``; requests
+            are authorized and checked against the spec as project routes are.
     """
 
     name: str
@@ -229,6 +247,7 @@ class Family:
     routes: Mapping[tuple[str, str], str] = field(default_factory=dict)
     store_cls: type[Any] | None = None
     content_routes: Mapping[str, str] = field(default_factory=dict)
+    outside_routes: Mapping[tuple[str, str], Callable[..., tuple[int, Any]]] = field(default_factory=dict)
 
 
 class ContentResponse(NamedTuple):

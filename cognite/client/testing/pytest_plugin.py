@@ -2,8 +2,8 @@
 
 Fixtures (each test gets its own emulator, so tests never share data):
 
-- ``cognite_emulator``: a :class:`~cognite.client.testing.CDFEmulator`, for seeding data, injecting faults and
-  reading counters.
+- ``cognite_emulator``: a :class:`~cognite.client.testing.CDFEmulator`, for seeding data (e.g. state time series
+  with ``seed_state_time_series``), injecting faults and reading counters.
 - ``emulated_cognite_client``: a ``CogniteClient`` talking to it in-process.
 - ``emulated_async_cognite_client``: an ``AsyncCogniteClient`` talking to it in-process.
 - ``cognite_emulator_server``: the emulator served over HTTP on 127.0.0.1 (for code that builds its own client

@@ -5,9 +5,18 @@ Each sub-API is a family of its own, declared in a module of this package; this 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cognite.client._api_client import APIClient
+from cognite.client._cognite_client import LazyAPI
+
+if TYPE_CHECKING:
+    from cognite.client._api.data_modeling.containers import ContainersAPI
+    from cognite.client._api.data_modeling.data_models import DataModelsAPI
+    from cognite.client._api.data_modeling.instances import InstancesAPI
+    from cognite.client._api.data_modeling.spaces import SpacesAPI
+    from cognite.client._api.data_modeling.statistics import StatisticsAPI
+    from cognite.client._api.data_modeling.views import ViewsAPI
 
 __all__ = ["DataModelingAPI"]
 
@@ -22,3 +31,11 @@ class DataModelingAPI(APIClient[Any, Any]):
     """
 
     _CATEGORY = "data_modeling"
+
+    spaces: LazyAPI[SpacesAPI] = LazyAPI("cognite.client._api.data_modeling.spaces:SpacesAPI")
+    containers: LazyAPI[ContainersAPI] = LazyAPI("cognite.client._api.data_modeling.containers:ContainersAPI")
+    views: LazyAPI[ViewsAPI] = LazyAPI("cognite.client._api.data_modeling.views:ViewsAPI")
+    data_models: LazyAPI[DataModelsAPI] = LazyAPI("cognite.client._api.data_modeling.data_models:DataModelsAPI")
+    statistics: LazyAPI[StatisticsAPI] = LazyAPI("cognite.client._api.data_modeling.statistics:StatisticsAPI")
+
+    instances: LazyAPI[InstancesAPI] = LazyAPI("cognite.client._api.data_modeling.instances:InstancesAPI")

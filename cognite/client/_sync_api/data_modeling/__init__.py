@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
 from collections.abc import Iterator  # noqa: F401
+from typing import TYPE_CHECKING
 
 from cognite.client._api.data_modeling import DataModelingAPI  # noqa: F401
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
+
+if TYPE_CHECKING:
+    from cognite.client._sync_api.data_modeling.containers import SyncContainersAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.data_models import SyncDataModelsAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.instances import SyncInstancesAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.spaces import SyncSpacesAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.statistics import SyncStatisticsAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.views import SyncViewsAPI  # noqa: F401
 
 
 class SyncDataModelingAPI:
@@ -19,3 +32,23 @@ class SyncDataModelingAPI:
 
     def __init__(self, async_api: DataModelingAPI) -> None:
         self._async_api = async_api
+
+    spaces: SyncLazyAPI[SyncSpacesAPI] = SyncLazyAPI("cognite.client._sync_api.data_modeling.spaces:SyncSpacesAPI")
+
+    containers: SyncLazyAPI[SyncContainersAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.containers:SyncContainersAPI"
+    )
+
+    views: SyncLazyAPI[SyncViewsAPI] = SyncLazyAPI("cognite.client._sync_api.data_modeling.views:SyncViewsAPI")
+
+    data_models: SyncLazyAPI[SyncDataModelsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.data_models:SyncDataModelsAPI"
+    )
+
+    statistics: SyncLazyAPI[SyncStatisticsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.statistics:SyncStatisticsAPI"
+    )
+
+    instances: SyncLazyAPI[SyncInstancesAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.instances:SyncInstancesAPI"
+    )
