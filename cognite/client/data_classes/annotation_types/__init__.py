@@ -1,0 +1,1 @@
+"""Typed forms of annotation data (``images.ObjectDetection``, ``images.TextRegion``, ...) and their primitives."""
