@@ -283,6 +283,10 @@ class APIClient(Generic[T_Resource, T_List]):
     _UPDATE_LIMIT: ClassVar[int] = 1000
     _DELETE_LIMIT: ClassVar[int] = 1000
     _LIST_LIMIT: ClassVar[int] = 1000
+    #: The path of the retrieve-by-identifiers endpoint below the resource path (``/byIds`` in some APIs).
+    _BYIDS_SUFFIX: ClassVar[str] = "/byids"
+    #: The path below the resource path of POST list requests (e.g. ``"/filter"`` for transformations).
+    _LIST_SUFFIX: ClassVar[str] = "/list"
 
     def __init__(self, cognite_client: AsyncCogniteClient, http: HTTPClient) -> None:
         self._cognite_client = cognite_client
@@ -309,13 +313,15 @@ class APIClient(Generic[T_Resource, T_List]):
 
     # ------------------------------------------------------------------------------------------ retrieve
 
-    async def _retrieve(self, path: str, *, resource_cls: type[Any] | None = None) -> Any:
-        """GET one resource by its path (e.g. ``/assets/1``); None when CDF says it does not exist (404 or
-        an error listing it as missing)."""
+    async def _retrieve(
+        self, path: str, *, resource_cls: type[Any] | None = None, params: dict[str, Any] | None = None
+    ) -> Any:
+        """GET one resource by its path (e.g. ``/assets/1``, with query ``params``); None when CDF says it does not
+        exist (404 or an error listing it as missing)."""
         from cognite.client.exceptions import CogniteAPIError
 
         try:
-            resp = await self._get(path)
+            resp = await self._get(path, params)
         except CogniteAPIError as err:
             if err.code == 404 or isinstance(err, CogniteNotFoundError):
                 return None
@@ -341,7 +347,7 @@ class APIClient(Generic[T_Resource, T_List]):
         Returns one object (or None) for a singleton identifier, otherwise a list; raises
         CogniteNotFoundError listing every missing identifier unless ``ignore_unknown_ids``.
         """
-        url = (path or self._RESOURCE_PATH) + "/byids"
+        url = (path or self._RESOURCE_PATH) + self._BYIDS_SUFFIX
         single = identifiers.is_singleton
         ignore = True if single else ignore_unknown_ids
         id_chunks = identifiers.chunked(self._RETRIEVE_LIMIT)
@@ -452,7 +458,7 @@ class APIClient(Generic[T_Resource, T_List]):
                     body["cursor"] = cursor
                 if partition:
                     body["partition"] = partition
-                resp = await self._http.request("POST", base + "/list", json=body, category=self._CATEGORY)
+                resp = await self._http.request("POST", base + self._LIST_SUFFIX, json=body, category=self._CATEGORY)
             else:
                 params: dict[str, Any] = {**(filter or {}), **(other_params or {}), "limit": page_limit}
                 if cursor:
@@ -782,8 +788,13 @@ class APIClient(Generic[T_Resource, T_List]):
         ignore_unknown_ids: bool | None = False,
         extra_body: dict[str, Any] | None = None,
         path: str | None = None,
+        params: dict[str, Any] | None = None,
     ) -> None:
-        """Delete by identifiers in concurrent chunks; the error lists what was deleted and what not."""
+        """Delete by identifiers in concurrent chunks; the error lists what was deleted and what not.
+
+        ``params`` go in the query string of every request (e.g. ``ignoreUnknownIds`` where an API takes it there;
+        pass ``ignore_unknown_ids=None`` then).
+        """
         id_chunks = identifiers.chunked(self._DELETE_LIMIT)
         url = (path or self._RESOURCE_PATH) + "/delete"
 
@@ -792,12 +803,48 @@ class APIClient(Generic[T_Resource, T_List]):
                 body: dict[str, Any] = {"items": chunk, **(extra_body or {})}
                 if ignore_unknown_ids is not None:
                     body["ignoreUnknownIds"] = ignore_unknown_ids
-                await self._http.request("POST", url, json=body, category=self._CATEGORY)
+                await self._http.request("POST", url, json=body, params=params, category=self._CATEGORY)
 
             return run
 
         outcome = await execute([task(c) for c in id_chunks], self._max_workers("delete"))
         raise_if_failed(outcome, id_chunks, unwrap=lambda d: next(iter(d.values())))
+
+    async def _retrieve_paths(
+        self,
+        paths: Sequence[str],
+        identifiers: Sequence[Any],
+        ignore_unknown_ids: bool,
+        *,
+        resource_cls: type[Any] | None = None,
+        list_cls: type[Any] | None = None,
+    ) -> Any:
+        """Retrieve several resources one GET each (for APIs without ``/byids``), concurrently, in order.
+
+        Args:
+            paths: The path of each resource, e.g. ``/workflows/a``.
+            identifiers: What each path identifies (reported in ``missing`` of the error).
+            ignore_unknown_ids: Leave out what does not exist instead of raising.
+            resource_cls: Override of the resource class.
+            list_cls: Override of the list class.
+
+        Returns:
+            The list class holding what was found.
+
+        Raises:
+            CogniteNotFoundError: Some do not exist (unless ``ignore_unknown_ids``), listed in ``missing``.
+        """
+
+        def task(path: str) -> Callable[[], Any]:
+            return lambda: self._retrieve(path, resource_cls=resource_cls)
+
+        outcome = await execute([task(p) for p in paths], self._max_workers("read"))
+        raise_if_failed(outcome, [[i] for i in identifiers])
+        found = outcome.values()
+        missing = [ident for ident, item in zip(identifiers, found, strict=True) if item is None]
+        if missing and not ignore_unknown_ids:
+            raise CogniteNotFoundError("Not found", code=404, missing=missing)
+        return self._make_list([item for item in found if item is not None], list_cls)
 
     # ------------------------------------------------------------------------------------------ composite keys
 
@@ -826,7 +873,7 @@ class APIClient(Generic[T_Resource, T_List]):
         Returns:
             The list class holding what was found, in the order of the answers.
         """
-        url = (path or self._RESOURCE_PATH) + "/byids"
+        url = (path or self._RESOURCE_PATH) + self._BYIDS_SUFFIX
         id_chunks = chunks(list(items), limit or self._RETRIEVE_LIMIT)
 
         def task(chunk: Sequence[dict[str, Any]]) -> Callable[[], Any]:
@@ -886,6 +933,7 @@ class APIClient(Generic[T_Resource, T_List]):
         *,
         operation: Literal["read", "write", "delete"] = "write",
         reported: Sequence[Sequence[Any]] | None = None,
+        params: dict[str, Any] | None = None,
     ) -> list[Any]:
         """POST every body to ``path``, at most the operation's concurrency limit at a time (chunks a family built,
         e.g. rows of a sequence split by the API's limits on rows and values per request).
@@ -895,6 +943,7 @@ class APIClient(Generic[T_Resource, T_List]):
             bodies: The request bodies.
             operation: The concurrency limit to use: "read", "write" or "delete".
             reported: What each body carries, for the error (default: the bodies).
+            params: Query parameters of every request.
 
         Returns:
             The responses, in body order.
@@ -904,7 +953,7 @@ class APIClient(Generic[T_Resource, T_List]):
         """
 
         def task(body: Any) -> Callable[[], Any]:
-            return lambda: self._post(path, json=body)
+            return lambda: self._post(path, json=body, params=params)
 
         outcome = await execute([task(b) for b in bodies], self._max_workers(operation))
         raise_if_failed(outcome, reported if reported is not None else [[b] for b in bodies])
@@ -1031,17 +1080,30 @@ def _dump_filter(value: Any) -> Any:
         return dump(camel_case=True)
 
 
+_OWN_DUMP: dict[type, bool] = {}
+
+
+def _has_own_dump(cls: type) -> bool:
+    """Whether a struct class writes its wire form itself (overrides ``dump``): then it is sent as its dump, not
+    encoded field by field."""
+    own = _OWN_DUMP.get(cls)
+    if own is None:
+        own = _OWN_DUMP[cls] = getattr(cls, "dump", None) is not CogniteObject.dump
+    return own
+
+
 def _dump_for_write(item: Any, write_cls: type[Any] | None, name: str) -> Any:
-    """The write form of an item, as the HTTP layer encodes it (structs are encoded straight to JSON)."""
+    """The write form of an item, as the HTTP layer encodes it (structs are encoded straight to JSON, unless their
+    class writes its own wire form)."""
     if type(item) is write_cls:
-        return item
+        return item.dump() if _has_own_dump(write_cls) else item
     if isinstance(item, dict):
         return item
     as_write = getattr(item, "as_write", None)
     if as_write is not None and (write_cls is None or not isinstance(item, write_cls)):
         item = as_write()
     if isinstance(item, CogniteObject):
-        return item
+        return item.dump() if _has_own_dump(type(item)) else item
     raise TypeError(f"{name} must contain write or read objects (or dicts), not {type(item).__name__}")
 
 

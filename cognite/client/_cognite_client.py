@@ -13,19 +13,31 @@ if TYPE_CHECKING:
     import httpx
     from typing_extensions import Self
 
+    from cognite.client._api.annotations import AnnotationsAPI
     from cognite.client._api.assets import AssetsAPI
     from cognite.client._api.data_modeling import DataModelingAPI
     from cognite.client._api.data_sets import DataSetsAPI
+    from cognite.client._api.diagrams import DiagramsAPI
+    from cognite.client._api.documents import DocumentsAPI
+    from cognite.client._api.entity_matching import EntityMatchingAPI
     from cognite.client._api.events import EventsAPI
     from cognite.client._api.extractionpipelines import ExtractionPipelinesAPI
     from cognite.client._api.files import FilesAPI
+    from cognite.client._api.functions import FunctionsAPI
+    from cognite.client._api.geospatial import GeospatialAPI
+    from cognite.client._api.hosted_extractors import HostedExtractorsAPI
     from cognite.client._api.iam import IAMAPI
     from cognite.client._api.labels import LabelsAPI
+    from cognite.client._api.postgres_gateway import PostgresGatewaysAPI
     from cognite.client._api.raw import RawAPI
     from cognite.client._api.relationships import RelationshipsAPI
     from cognite.client._api.sequences import SequencesAPI
+    from cognite.client._api.three_d import ThreeDAPI
     from cognite.client._api.time_series import TimeSeriesAPI
+    from cognite.client._api.transformations import TransformationsAPI
     from cognite.client._api.units import UnitAPI
+    from cognite.client._api.vision import VisionAPI
+    from cognite.client._api.workflows import WorkflowAPI
     from cognite.client._sync_client import CogniteClient
     from cognite.client.credentials import CredentialProvider
     from cognite.client.response import CogniteHTTPResponse
@@ -188,21 +200,35 @@ class AsyncCogniteClient(_ClientFactories):
         0
     """
 
+    annotations: LazyAPI[AnnotationsAPI] = LazyAPI("cognite.client._api.annotations:AnnotationsAPI")
     assets: LazyAPI[AssetsAPI] = LazyAPI("cognite.client._api.assets:AssetsAPI")
     data_modeling: LazyAPI[DataModelingAPI] = LazyAPI("cognite.client._api.data_modeling:DataModelingAPI")
     data_sets: LazyAPI[DataSetsAPI] = LazyAPI("cognite.client._api.data_sets:DataSetsAPI")
+    documents: LazyAPI[DocumentsAPI] = LazyAPI("cognite.client._api.documents:DocumentsAPI")
+    diagrams: LazyAPI[DiagramsAPI] = LazyAPI("cognite.client._api.diagrams:DiagramsAPI")
+    entity_matching: LazyAPI[EntityMatchingAPI] = LazyAPI("cognite.client._api.entity_matching:EntityMatchingAPI")
     events: LazyAPI[EventsAPI] = LazyAPI("cognite.client._api.events:EventsAPI")
     extraction_pipelines: LazyAPI[ExtractionPipelinesAPI] = LazyAPI(
         "cognite.client._api.extractionpipelines:ExtractionPipelinesAPI"
     )
     files: LazyAPI[FilesAPI] = LazyAPI("cognite.client._api.files:FilesAPI")
+    hosted_extractors: LazyAPI[HostedExtractorsAPI] = LazyAPI(
+        "cognite.client._api.hosted_extractors:HostedExtractorsAPI"
+    )
+    geospatial: LazyAPI[GeospatialAPI] = LazyAPI("cognite.client._api.geospatial:GeospatialAPI")
+    functions: LazyAPI[FunctionsAPI] = LazyAPI("cognite.client._api.functions:FunctionsAPI")
     iam: LazyAPI[IAMAPI] = LazyAPI("cognite.client._api.iam:IAMAPI")
     labels: LazyAPI[LabelsAPI] = LazyAPI("cognite.client._api.labels:LabelsAPI")
+    postgres_gateway: LazyAPI[PostgresGatewaysAPI] = LazyAPI("cognite.client._api.postgres_gateway:PostgresGatewaysAPI")
     raw: LazyAPI[RawAPI] = LazyAPI("cognite.client._api.raw:RawAPI")
     relationships: LazyAPI[RelationshipsAPI] = LazyAPI("cognite.client._api.relationships:RelationshipsAPI")
     sequences: LazyAPI[SequencesAPI] = LazyAPI("cognite.client._api.sequences:SequencesAPI")
+    three_d: LazyAPI[ThreeDAPI] = LazyAPI("cognite.client._api.three_d:ThreeDAPI")
     time_series: LazyAPI[TimeSeriesAPI] = LazyAPI("cognite.client._api.time_series:TimeSeriesAPI")
+    transformations: LazyAPI[TransformationsAPI] = LazyAPI("cognite.client._api.transformations:TransformationsAPI")
     units: LazyAPI[UnitAPI] = LazyAPI("cognite.client._api.units:UnitAPI")
+    workflows: LazyAPI[WorkflowAPI] = LazyAPI("cognite.client._api.workflows:WorkflowAPI")
+    vision: LazyAPI[VisionAPI] = LazyAPI("cognite.client._api.vision:VisionAPI")
 
     def __init__(
         self, config: ClientConfig | None = None, *, transport: httpx.AsyncBaseTransport | None = None

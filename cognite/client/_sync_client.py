@@ -17,19 +17,31 @@ from cognite.client._cognite_client import AsyncCogniteClient, _ClientFactories 
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 if TYPE_CHECKING:
+    from cognite.client._sync_api.annotations import SyncAnnotationsAPI  # noqa: F401
     from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling import SyncDataModelingAPI  # noqa: F401
     from cognite.client._sync_api.data_sets import SyncDataSetsAPI  # noqa: F401
+    from cognite.client._sync_api.diagrams import SyncDiagramsAPI  # noqa: F401
+    from cognite.client._sync_api.documents import SyncDocumentsAPI  # noqa: F401
+    from cognite.client._sync_api.entity_matching import SyncEntityMatchingAPI  # noqa: F401
     from cognite.client._sync_api.events import SyncEventsAPI  # noqa: F401
     from cognite.client._sync_api.extractionpipelines import SyncExtractionPipelinesAPI  # noqa: F401
     from cognite.client._sync_api.files import SyncFilesAPI  # noqa: F401
+    from cognite.client._sync_api.functions import SyncFunctionsAPI  # noqa: F401
+    from cognite.client._sync_api.geospatial import SyncGeospatialAPI  # noqa: F401
+    from cognite.client._sync_api.hosted_extractors import SyncHostedExtractorsAPI  # noqa: F401
     from cognite.client._sync_api.iam import SyncIAMAPI  # noqa: F401
     from cognite.client._sync_api.labels import SyncLabelsAPI  # noqa: F401
+    from cognite.client._sync_api.postgres_gateway import SyncPostgresGatewaysAPI  # noqa: F401
     from cognite.client._sync_api.raw import SyncRawAPI  # noqa: F401
     from cognite.client._sync_api.relationships import SyncRelationshipsAPI  # noqa: F401
     from cognite.client._sync_api.sequences import SyncSequencesAPI  # noqa: F401
+    from cognite.client._sync_api.three_d import SyncThreeDAPI  # noqa: F401
     from cognite.client._sync_api.time_series import SyncTimeSeriesAPI  # noqa: F401
+    from cognite.client._sync_api.transformations import SyncTransformationsAPI  # noqa: F401
     from cognite.client._sync_api.units import SyncUnitAPI  # noqa: F401
+    from cognite.client._sync_api.vision import SyncVisionAPI  # noqa: F401
+    from cognite.client._sync_api.workflows import SyncWorkflowAPI  # noqa: F401
 
 __all__ = ["CogniteClient"]
 
@@ -71,6 +83,10 @@ class CogniteClient(_ClientFactories):
     def __repr__(self) -> str:
         return repr(self._async_client).replace("AsyncCogniteClient", "CogniteClient")
 
+    annotations: SyncLazyAPI[SyncAnnotationsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.annotations:SyncAnnotationsAPI"
+    )
+
     assets: SyncLazyAPI[SyncAssetsAPI] = SyncLazyAPI("cognite.client._sync_api.assets:SyncAssetsAPI")
 
     data_modeling: SyncLazyAPI[SyncDataModelingAPI] = SyncLazyAPI(
@@ -78,6 +94,14 @@ class CogniteClient(_ClientFactories):
     )
 
     data_sets: SyncLazyAPI[SyncDataSetsAPI] = SyncLazyAPI("cognite.client._sync_api.data_sets:SyncDataSetsAPI")
+
+    documents: SyncLazyAPI[SyncDocumentsAPI] = SyncLazyAPI("cognite.client._sync_api.documents:SyncDocumentsAPI")
+
+    diagrams: SyncLazyAPI[SyncDiagramsAPI] = SyncLazyAPI("cognite.client._sync_api.diagrams:SyncDiagramsAPI")
+
+    entity_matching: SyncLazyAPI[SyncEntityMatchingAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.entity_matching:SyncEntityMatchingAPI"
+    )
 
     events: SyncLazyAPI[SyncEventsAPI] = SyncLazyAPI("cognite.client._sync_api.events:SyncEventsAPI")
 
@@ -87,9 +111,21 @@ class CogniteClient(_ClientFactories):
 
     files: SyncLazyAPI[SyncFilesAPI] = SyncLazyAPI("cognite.client._sync_api.files:SyncFilesAPI")
 
+    hosted_extractors: SyncLazyAPI[SyncHostedExtractorsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.hosted_extractors:SyncHostedExtractorsAPI"
+    )
+
+    geospatial: SyncLazyAPI[SyncGeospatialAPI] = SyncLazyAPI("cognite.client._sync_api.geospatial:SyncGeospatialAPI")
+
+    functions: SyncLazyAPI[SyncFunctionsAPI] = SyncLazyAPI("cognite.client._sync_api.functions:SyncFunctionsAPI")
+
     iam: SyncLazyAPI[SyncIAMAPI] = SyncLazyAPI("cognite.client._sync_api.iam:SyncIAMAPI")
 
     labels: SyncLazyAPI[SyncLabelsAPI] = SyncLazyAPI("cognite.client._sync_api.labels:SyncLabelsAPI")
+
+    postgres_gateway: SyncLazyAPI[SyncPostgresGatewaysAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.postgres_gateway:SyncPostgresGatewaysAPI"
+    )
 
     raw: SyncLazyAPI[SyncRawAPI] = SyncLazyAPI("cognite.client._sync_api.raw:SyncRawAPI")
 
@@ -99,9 +135,19 @@ class CogniteClient(_ClientFactories):
 
     sequences: SyncLazyAPI[SyncSequencesAPI] = SyncLazyAPI("cognite.client._sync_api.sequences:SyncSequencesAPI")
 
+    three_d: SyncLazyAPI[SyncThreeDAPI] = SyncLazyAPI("cognite.client._sync_api.three_d:SyncThreeDAPI")
+
     time_series: SyncLazyAPI[SyncTimeSeriesAPI] = SyncLazyAPI("cognite.client._sync_api.time_series:SyncTimeSeriesAPI")
 
+    transformations: SyncLazyAPI[SyncTransformationsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.transformations:SyncTransformationsAPI"
+    )
+
     units: SyncLazyAPI[SyncUnitAPI] = SyncLazyAPI("cognite.client._sync_api.units:SyncUnitAPI")
+
+    workflows: SyncLazyAPI[SyncWorkflowAPI] = SyncLazyAPI("cognite.client._sync_api.workflows:SyncWorkflowAPI")
+
+    vision: SyncLazyAPI[SyncVisionAPI] = SyncLazyAPI("cognite.client._sync_api.vision:SyncVisionAPI")
 
     def get(
         self, url: str, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None

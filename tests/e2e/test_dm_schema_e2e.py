@@ -166,7 +166,7 @@ def test_containers(client: CogniteClient, emulator: CDFEmulator) -> None:
     listed = containers.list(space="plant")
     assert isinstance(listed, ContainerList) and sorted(c.external_id for c in listed) == ["Asset", "Pump"]
     assert containers.list(space="cdf_cdm") == ContainerList([])
-    assert len(containers.list(space="cdf_cdm", include_global=True)) == 2
+    assert len(containers.list(space="cdf_cdm", include_global=True)) > 2  # the Core Data Model's containers
     assert containers.list(used_for="edge", space="plant") == ContainerList([])
     assert len(containers.list(used_for=["edge", "node"], space="plant")) == 2
     assert [c.external_id for c in containers(space="plant", limit=1)] == ["Asset"]
@@ -229,7 +229,7 @@ def test_views(client: CogniteClient, emulator: CDFEmulator) -> None:
     assert len(views.list(space="plant", used_for="edge")) == 0
     assert len(list(views(space="plant", all_versions=True, chunk_size=2))) == 2
     assert [v.external_id for v in views(space="plant", used_for="node", limit=1)] == ["Asset"]
-    assert views.list(include_global=True, space="cdf_cdm", limit=None).as_ids() == [
+    assert views.list(include_global=True, space="cdf_cdm", limit=None).as_ids()[:2] == [
         ViewId("cdf_cdm", "CogniteDescribable", "v1"),
         ViewId("cdf_cdm", "CogniteTimeSeries", "v1"),
     ]
@@ -329,15 +329,15 @@ def test_fault_drill_apply_and_reads_survive_faults(config: ClientConfig, emulat
 
 def test_global_resources_read_through_the_sdk(client: CogniteClient) -> None:
     (ts,) = client.data_modeling.views.retrieve(ViewId("cdf_cdm", "CogniteTimeSeries", "v1"))
-    assert ts.is_global and ts.implements == [ViewId("cdf_cdm", "CogniteDescribable", "v1")]
+    assert ts.is_global and ViewId("cdf_cdm", "CogniteDescribable", "v1") in ts.implements
     assert {"name", "isStep", "type", "assets"} <= set(ts.properties)
     model = client.data_modeling.data_models.retrieve(("cdf_cdm", "CogniteCore", "v1"))[0]
-    assert model.is_global and model.views == [
+    assert model.is_global and model.views[:2] == [
         ViewId("cdf_cdm", "CogniteDescribable", "v1"),
         ViewId("cdf_cdm", "CogniteTimeSeries", "v1"),
     ]
     filtered = client.data_modeling.views.list(space="cdf_cdm", include_global=True, used_for=["node", "all"])
-    assert len(filtered) == 2
+    assert len(filtered) > 2
     assert Equals(ts.as_property_ref("isStep"), True).dump()["equals"]["property"] == [
         "cdf_cdm",
         "CogniteTimeSeries/v1",

@@ -521,3 +521,24 @@ async def test_bad_iterate_arguments_raise_before_any_request(
         async for _ in async_client.assets(**kwargs):
             pass
     assert fake_cdf.requests == []
+
+
+def test_a_write_class_with_its_own_dump_is_sent_as_its_dump() -> None:
+    from typing import Any
+
+    from cognite.client._api_client import _dump_for_write
+    from cognite.client.data_classes._base import CogniteObject
+
+    class Plain(CogniteObject):
+        external_id: str | None = None
+
+    class Custom(CogniteObject):
+        external_id: str | None = None
+
+        def dump(self, camel_case: bool = True) -> dict[str, Any]:
+            return {"externalId": self.external_id, "kind": "custom"}
+
+    plain = Plain(external_id="a")
+    assert _dump_for_write(plain, Plain, "items") is plain  # encoded field by field, no dict made
+    assert _dump_for_write(Custom(external_id="b"), Custom, "items") == {"externalId": "b", "kind": "custom"}
+    assert _dump_for_write(Custom(external_id="c"), None, "items") == {"externalId": "c", "kind": "custom"}

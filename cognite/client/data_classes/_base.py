@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CogniteFilter",
     "CogniteInstanceIdUpdate",
+    "CogniteResourceWithClientRef",
+    "InternalIdTransformerMixin",
     "ExternalIDTransformerMixin",
     "IdTransformerMixin",
     "WriteableCogniteResourceListWithClientRef",
@@ -537,6 +539,16 @@ class ExternalIDTransformerMixin:
 
 class WriteableCogniteResourceWithClientRef(WriteableCogniteResource[T_WriteClass]):
     """A writeable resource that keeps a reference to the client that loaded it."""
+
+
+class CogniteResourceWithClientRef(CogniteResource):
+    """A resource with helper methods that call CDF: it keeps a reference to the client that loaded it."""
+
+    _NEEDS_CLIENT = True
+
+
+class InternalIdTransformerMixin(IdTransformerMixin):
+    """Adds ``as_ids()`` to lists of resources identified by internal ids only."""
 
 
 class WriteableCogniteResourceListWithClientRef(WriteableCogniteResourceList[T_WriteClass, T_Resource]):

@@ -17,6 +17,7 @@ from cognite.client.data_classes._base import (
     CogniteResource,
     CogniteResourceList,
     IdTransformerMixin,
+    InternalIdTransformerMixin,
     WriteableCogniteResource,
     WriteableCogniteResourceList,
 )
@@ -62,16 +63,6 @@ ALL_USER_ACCOUNTS: Literal["allUserAccounts"] = "allUserAccounts"
 
 SessionStatus: TypeAlias = Literal["READY", "ACTIVE", "CANCELLED", "EXPIRED", "REVOKED", "ACCESS_LOST"]
 SessionType: TypeAlias = Literal["CLIENT_CREDENTIALS", "TOKEN_EXCHANGE", "ONESHOT_TOKEN_EXCHANGE"]
-
-
-class InternalIdTransformerMixin:
-    """Adds ``as_ids()`` to lists of resources with internal ids."""
-
-    data: list[Any]
-
-    def as_ids(self) -> list[int]:
-        """Return the ids of the items, in order."""
-        return [item.id for item in self.data]
 
 
 class NameTransformerMixin:

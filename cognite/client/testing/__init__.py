@@ -14,6 +14,8 @@ For contract tests of your own code, :class:`SpecCheckedCDF` checks every reques
 Seeding data that the SDK cannot create: ``emulator.store(project, family).seed([...])`` stores items as given, and
 ``emulator.seed_state_time_series(NodeId("plant", "valve"), states=[(0, "closed"), (1, "open")])`` a state time
 series with its state set (the project ``emulated`` of ``emulated_client()`` and the pytest fixtures by default).
+``emulator.store(project, "3d").seed_nodes(model_id, revision_id, {"name": "root", "children": [...]})`` gives a 3D
+revision a node tree of your own, and ``.seed_file(b"...")`` stores a 3D file.
 
 Needs the ``emulator`` extra (starlette, uvicorn) for the ASGI app and the server.
 """

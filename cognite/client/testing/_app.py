@@ -20,7 +20,7 @@ import msgspec
 
 from cognite.client.testing._errors import CDFError, ConnectionDropped
 from cognite.client.testing._faults import FaultDecision, Faults
-from cognite.client.testing._media import BINARY_MEDIA_TYPES, BinaryBody, Negotiated
+from cognite.client.testing._media import BINARY_MEDIA_TYPES, BinaryBody, Negotiated, RawContent
 from cognite.client.testing._registry import FAMILIES
 from cognite.client.testing._store import ContentResponse, Family, Project, ResourceStore
 
@@ -214,6 +214,7 @@ class CDFEmulator:
                 proj = self.projects.get(name)
                 if proj is None:
                     proj = Project(name, self.families, self.seed, self.clock)
+                    proj.dispatch = self.handle
                     self.projects[name] = proj
         return proj
 
@@ -485,6 +486,8 @@ class CDFEmulator:
                     counters.by_route[str(err.code)] += 1
             counters.by_status[status] += 1
             encoded: tuple[str, bytes] | None = None
+            if isinstance(payload, RawContent):  # a family route that answers bytes (no JSON body to check)
+                encoded, payload = (payload.content_type, payload.content), None
             if isinstance(payload, Negotiated):  # a family route that can answer in other media types
                 encoded = payload.choose(headers.get("accept", ""))
                 if encoded is None or self._spec is not None:
@@ -626,6 +629,8 @@ class CDFEmulator:
             if not isinstance(arg, dict):  # only a family's own routes take other media types
                 raise CDFError(415, f"Unsupported media type {media!r}")
             data = BinaryBody(media, _decompress(headers, body))
+        elif method in ("POST", "PUT") and isinstance(arg, dict) and verb in fam.bodyless and not body:
+            data = None  # a family route that takes no request body (e.g. ``POST /functions/status``)
         elif method in ("POST", "PUT"):
             data = _decode_body(headers, body)
             if not isinstance(data, dict):

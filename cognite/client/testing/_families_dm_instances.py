@@ -360,7 +360,15 @@ class InstancesStore(ResourceStore):
         for key in auto_nodes:
             self._write_one({"instanceType": "node", "space": key[0], "externalId": key[1]}, False, now)
         deleted = self._delete_ids(body.get("delete") or [])
+        self._sync_core_nodes([(r["space"], r["externalId"]) for r in results], deleted)
         return 200, {"items": results, "deleted": deleted}
+
+    def _sync_core_nodes(self, written: Sequence[Key], deleted: Sequence[Mapping[str, Any]]) -> None:
+        """Keep the files and time series of Core Data Model file and time series nodes in step (see ``_cdm_sync``)."""
+        from cognite.client.testing._cdm_sync import sync_core_nodes
+
+        gone = [(d["space"], d["externalId"]) for d in deleted if d.get("instanceType") == "node"]
+        sync_core_nodes(self.project, [self.instances[k] for k in written if k in self.instances], gone)
 
     def _auto_created(self, entries: list[Item], flags: Mapping[str, Any], written: set[Key]) -> list[Key]:
         """The nodes the write creates implicitly (edge ends, direct relation targets); 400 when not allowed."""
@@ -469,7 +477,9 @@ class InstancesStore(ResourceStore):
     def delete_(self, path: Mapping[str, str], query: Mapping[str, str], body: Any) -> tuple[int, dict[str, Any]]:
         """``POST /models/instances/delete``: ids that do not exist are ignored."""
         items = self._items_of(body, "delete")
-        return 200, {"items": self._delete_ids(items)}
+        deleted = self._delete_ids(items)
+        self._sync_core_nodes([], deleted)
+        return 200, {"items": deleted}
 
     # ----------------------------------------------------------------- byids
     def byids_(self, path: Mapping[str, str], query: Mapping[str, str], body: Any) -> tuple[int, dict[str, Any]]:

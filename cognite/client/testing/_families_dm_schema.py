@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from cognite.client.testing._cdm_system import extend_system
 from cognite.client.testing._errors import CDFError
 from cognite.client.testing._filters import Item
 from cognite.client.testing._store import Family, Project, ResourceStore, _decode_cursor, _encode_cursor
@@ -870,6 +871,10 @@ _GLOBAL_MODELS: list[Item] = [
     {"space": _CDM, "externalId": "CogniteCore", "version": "v1", "name": "Cognite Core Data Model",
      "views": [_DESCRIBABLE_VIEW, _TIMESERIES_VIEW]},
 ]  # fmt: skip
+
+# The rest of the Core Data Model and its extractor extensions, from the table the SDK's typed classes come from.
+extend_system(_GLOBAL_SPACES, _GLOBAL_CONTAINERS, _GLOBAL_VIEWS, _GLOBAL_MODELS)
+_GLOBAL_SPACE_IDS = frozenset(s["space"] for s in _GLOBAL_SPACES)
 
 
 # ------------------------------------------------------------------------------------------------ the table

@@ -4,6 +4,7 @@
   ``Content-Type`` is a binary media type (``application/protobuf``, ``application/octet-stream``).
 - :class:`Negotiated`: what a family route may answer instead of a JSON payload: the JSON form plus alternative
   encodings; the emulator picks by the request's ``Accept`` header (JSON when nothing else matches).
+- :class:`RawContent`: what a family route answers for an endpoint that gives bytes (e.g. 3D files): sent as they are.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-__all__ = ["BINARY_MEDIA_TYPES", "BinaryBody", "Negotiated"]
+__all__ = ["BINARY_MEDIA_TYPES", "BinaryBody", "Negotiated", "RawContent"]
 
 #: Request media types handed to family routes as raw bytes.
 BINARY_MEDIA_TYPES = frozenset({"application/protobuf", "application/x-protobuf", "application/octet-stream"})
@@ -22,6 +23,18 @@ class BinaryBody(NamedTuple):
 
     Args:
         content_type: The media type, e.g. ``"application/protobuf"``.
+        content: The bytes.
+    """
+
+    content_type: str
+    content: bytes
+
+
+class RawContent(NamedTuple):
+    """A response body that is bytes, not JSON (the spec documents no JSON body for it).
+
+    Args:
+        content_type: The media type it is sent with.
         content: The bytes.
     """
 

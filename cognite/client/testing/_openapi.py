@@ -232,6 +232,49 @@ _ERRATA.update(
 )
 
 
+# Annotations and contextualization.
+_ONE_FILE = {"anyOf": [{"required": ["fileId"]}, {"required": ["fileExternalId"]}, {"required": ["fileInstanceId"]}]}
+
+
+def _one_file_fix(documented: dict[str, Any]) -> dict[str, Any]:
+    """A file reference has one of fileId, fileExternalId and fileInstanceId (the spec requires all three at once
+    and lists them as alternatives)."""
+    fixed = {k: v for k, v in documented.items() if k != "required"}
+    return {**fixed, "allOf": [*fixed.get("allOf", []), _ONE_FILE]}
+
+
+def _nullable(ref: str) -> dict[str, Any]:
+    return {"anyOf": [{"$ref": f"#/components/schemas/{ref}"}, {"type": "null"}]}
+
+
+def _matcher_fix(documented: dict[str, Any]) -> dict[str, Any]:
+    """A model answers null for an externalId it was not given (the spec requires a string)."""
+    first = dict(documented["allOf"][0])
+    first["properties"] = {**first["properties"], "externalId": _nullable("CogniteExternalId")}
+    return {**documented, "allOf": [first, *documented["allOf"][1:]]}
+
+
+_ERRATA.update(
+    {
+        # "nullable: true" (an OpenAPI 3.0 keyword, ignored in 3.1): the creating user of an annotation may be null
+        "User": lambda documented: {"anyOf": [documented, {"type": "null"}]},
+        "FileReferenceWithPageRange": _one_file_fix,
+        "OneOfFileId": _one_file_fix,
+        "FileReference": _one_file_fix,
+        "EntityMatcherResponseSchema": _matcher_fix,
+        # a model answers null for a name or description it was not given
+        "EntityMatchingFeatureSchema": lambda documented: {
+            **documented,
+            "properties": {
+                **documented["properties"],
+                "name": _nullable("ModelName"),
+                "description": _nullable("ModelDescription"),
+            },
+        },
+    }
+)
+
+
 #: Response name -> function giving the corrected JSON schema of that (shared) response from the documented one.
 # Data-modeling instances.
 _ERRATA.update(
@@ -261,13 +304,144 @@ def _enum_values_fix(documented: dict[str, Any]) -> dict[str, Any]:
 _ERRATA.update({"EnumProperty": _enum_values_fix})
 
 
+# Documents: the cardinalityProperties aggregate's "path" is documented as ["metadata"] only, while the operation's
+# description (and CDF) scope it with ["sourceFile", "metadata"], as the uniqueProperties aggregate is.
+def _documents_cardinality_path_fix(documented: dict[str, Any]) -> dict[str, Any]:
+    parts = []
+    for part in documented["allOf"]:
+        path = part.get("properties", {}).get("path") if isinstance(part, dict) else None
+        if path is not None:
+            either = {"anyOf": [path, {"type": "array", "prefixItems": [{"const": "sourceFile"}, {"const": "metadata"}],
+                                        "minItems": 2, "maxItems": 2}]}  # fmt: skip
+            part = {**part, "properties": {**part["properties"], "path": either}}
+        parts.append(part)
+    return {**documented, "allOf": parts}
+
+
+_ERRATA.update({"DocumentsAggregateCardinalityPropertiesRequest": _documents_cardinality_path_fix})
+
+
 # Unit catalog: its errors are documented as a bare {"message", "code"}; CDF answers them in the usual wrapper.
 _ERRATA.update({"APIError": lambda documented: {"anyOf": [documented, _GENERIC_ERROR_SCHEMA]}})
+
+
+# Hosted extractors: a REST source's update takes ``authentication`` and ``caCertificate`` (set, or setNull) as the
+# other source types' updates do; the spec's UpdateRestSource lacks them, though cognite-sdk 8.22 sends them.
+_ERRATA.update(
+    {
+        "UpdateRestSource": lambda documented: {
+            **documented,
+            "properties": {
+                **documented["properties"],
+                "authentication": {
+                    "anyOf": [
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["set"],
+                            "properties": {
+                                "set": {"$ref": "#/components/schemas/CreateRestSource/properties/authentication"}
+                            },
+                        },
+                        {"$ref": "#/components/schemas/UpdateSetNull"},
+                    ]
+                },
+                "caCertificate": {
+                    "anyOf": [
+                        {"$ref": "#/components/schemas/UpdateItem_CACertificate_"},
+                        {"$ref": "#/components/schemas/UpdateSetNull"},
+                    ]
+                },
+            },
+        }
+    }
+)
+
+
+def _pg_create_table(kind: str, options: str, columns: bool) -> Any:
+    """A Postgres gateway table to create, flat: the spec's ``allOf`` of ``CreateTable_`` (which forbids any property
+    but ``type`` and ``tablename``) and the kind's fields, under ``additionalProperties: false``, takes no table."""
+
+    def fix(documented: dict[str, Any]) -> dict[str, Any]:
+        properties: dict[str, Any] = {
+            "type": {"enum": [kind]},
+            "tablename": {"type": "string", "minLength": 1, "maxLength": 60},
+            "options": {"$ref": f"#/components/schemas/{options}"},
+        }
+        if columns:
+            properties["columns"] = {"$ref": "#/components/schemas/Column_"}
+        return {"type": "object", "additionalProperties": False, "required": ["type", "tablename", "options",
+                *(["columns"] if columns else [])], "properties": properties}  # fmt: skip
+
+    return fix
+
+
+# Postgres gateway tables: the create schemas combine allOf/oneOf with additionalProperties: false (see above).
+_ERRATA.update(
+    {
+        "CreateRawTable": _pg_create_table("raw_rows", "RawTableOptions", columns=True),
+        "CreateFdmTable": _pg_create_table("view", "FdmTableOptions", columns=False),
+        "CreateTable": lambda documented: {k: v for k, v in documented.items() if k != "additionalProperties"},
+    }
+)
+
+
+# Functions.
+_ERRATA.update(
+    {
+        # requires "nonce", which CDF takes in a create but never answers (the schema serves both)
+        "FunctionSchedule": lambda documented: {
+            **documented,
+            "required": [r for r in documented.get("required", []) if r != "nonce"],
+        },
+        # requires "code", which is not among its properties (message, trace)
+        "FunctionCallError": lambda documented: {**documented, "required": ["message"]},
+        # spells the function filters "FunctionId" and "FunctionExternalId"; CDF takes (and the SDK sends) camelCase
+        "FunctionScheduleFilter": lambda documented: {
+            **documented,
+            "properties": {
+                "filter": {
+                    **documented["properties"]["filter"],
+                    "properties": {
+                        **documented["properties"]["filter"]["properties"],
+                        "functionId": {"$ref": "#/components/schemas/CogniteInternalId"},
+                        "functionExternalId": {"$ref": "#/components/schemas/CogniteExternalId"},
+                    },
+                }
+            },
+        },
+    }
+)
+
+
+def _any_json_response(documented: dict[str, Any]) -> dict[str, Any]:
+    """A call's ``response`` is whatever the function returned (any JSON value), not only an object."""
+    return {**documented, "properties": {**documented["properties"], "response": {}}}
+
+
+def request_view(node: Any) -> Any:
+    """A copy of an (inlined) schema as it applies to requests: properties marked ``readOnly`` are not required (the
+    OpenAPI rule; e.g. the ``id`` and ``status`` of a function, whose create takes the read schema)."""
+    if isinstance(node, list):
+        return [request_view(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: request_view(v) for k, v in node.items()}
+    required = node.get("required")
+    if isinstance(required, list):
+        props: dict[str, Any] = dict(node.get("properties") or {})
+        for member in node.get("allOf") or ():
+            if isinstance(member, dict):
+                props.update(member.get("properties") or {})
+        read_only = {name for name, prop in props.items() if isinstance(prop, dict) and prop.get("readOnly") is True}
+        out["required"] = [r for r in required if r not in read_only]
+    return out
 
 
 _RESPONSE_ERRATA: dict[str, Any] = {
     # documents the inner error object without its {"error": ...} wrapper; CDF answers errors in the wrapper
     "MissingField": lambda documented: {"anyOf": [documented, _GENERIC_ERROR_SCHEMA]},
+    "FunctionCallResponse": _any_json_response,
 }
 
 
@@ -312,6 +486,200 @@ _PATH_ERRATA: dict[str, dict[str, Any]] = {
 }
 
 
+#: Annotations: ``POST /annotations/reverselookup`` (the spec has its request and response, not the path);
+#: entity matching: ``GET /context/entitymatching/jobs`` lists the prediction jobs.
+_PATH_ERRATA.update(
+    {
+        "/annotations/reverselookup": {
+            "post": {
+                "operationId": "annotationsReverseLookup",
+                "requestBody": {"$ref": "#/components/requestBodies/AnnotationsV2ReverseLookupRequestSchema"},
+                "responses": {"200": {"$ref": "#/components/responses/AnnotationsV2ReverseLookupSchema"}},
+            }
+        },
+        "/context/entitymatching/jobs": {
+            "get": {
+                "operationId": "entityMatchingListJobs",
+                "responses": {
+                    "200": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["items"],
+                                    "properties": {
+                                        "items": {
+                                            "type": "array",
+                                            "items": {
+                                                "type": "object",
+                                                "required": ["jobId"],
+                                                "allOf": [
+                                                    {"properties": {"jobId": {"$ref": "#/components/schemas/JobId"}}},
+                                                    {"$ref": "#/components/schemas/StatusSchema"},
+                                                ],
+                                            },
+                                        }
+                                    },
+                                }
+                            }
+                        }
+                    }
+                },
+            }
+        },
+    }
+)
+
+
+# Transformations: a preview answers its rows with values of any JSON type (strings only with convertToString); the
+# spec documents every value as a string.
+_ERRATA.update(
+    {
+        "Items_JsonObject": lambda documented: {
+            "type": "object",
+            "properties": {"items": {"type": "array", "items": {"type": "object"}}},
+        }
+    }
+)
+_EXT_SOURCE_WRITE: dict[str, Any] = {
+    "type": "object",
+    "required": ["externalId", "format", "settings"],
+    "properties": {
+        "externalId": {"type": "string", "minLength": 1, "maxLength": 255},
+        "name": {"type": "string"},
+        "dataSetId": {"type": "integer"},
+        "format": {"type": "string", "enum": ["one_lake"]},
+        "settings": {
+            "type": "object",
+            "required": ["credentials", "locationDescription"],
+            "properties": {
+                "credentials": {
+                    "type": "object",
+                    "required": ["clientId", "tenantId", "clientSecret"],
+                    "properties": {n: {"type": "string"} for n in ("clientId", "tenantId", "clientSecret")},
+                },
+                "locationDescription": {
+                    "type": "object",
+                    "required": ["workspaceId", "containerId"],
+                    "properties": {n: {"type": "string"} for n in ("workspaceId", "containerId")},
+                },
+            },
+        },
+    },
+}
+_EXT_SOURCE_READ: dict[str, Any] = {
+    "type": "object",
+    "required": ["externalId", "format", "settings", "createdTime", "lastUpdatedTime"],
+    "properties": {
+        **{k: v for k, v in _EXT_SOURCE_WRITE["properties"].items() if k != "settings"},
+        "createdTime": {"type": "integer"},
+        "lastUpdatedTime": {"type": "integer"},
+        "settings": {
+            "type": "object",
+            "required": ["credentials", "locationDescription"],
+            "properties": {
+                # the client secret is write-only: never answered
+                "credentials": {
+                    "type": "object",
+                    "required": ["clientId", "tenantId"],
+                    "not": {"required": ["clientSecret"]},
+                    "properties": {n: {"type": "string"} for n in ("clientId", "tenantId")},
+                },
+                "locationDescription": _EXT_SOURCE_WRITE["properties"]["settings"]["properties"]["locationDescription"],
+            },
+        },
+    },
+}
+
+
+def _json_op(request: Any, response: Any, status: str = "200", operation_id: str = "") -> dict[str, Any]:
+    op: dict[str, Any] = {
+        "operationId": operation_id,
+        "responses": {status: {"content": {"application/json": {"schema": response}}}},
+    }
+    if request is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": request}}}
+    return op
+
+
+def _items(schema: Any, max_items: int | None = None) -> dict[str, Any]:
+    array: dict[str, Any] = {"type": "array", "items": schema}
+    if max_items is not None:
+        array.update(minItems=1, maxItems=max_items)
+    return {"type": "object", "required": ["items"], "properties": {"items": array}}
+
+
+_XID_ONLY = {"type": "object", "required": ["externalId"], "properties": {"externalId": {"type": "string"}}}
+#: Transformation external data sources (a beta API, absent from the spec; shapes from the CDF API documentation).
+_PATH_ERRATA.update(
+    {
+        "/transformations/externaldata": {
+            "get": {
+                **_json_op(None, {**_items(_EXT_SOURCE_READ), "properties": {
+                    **_items(_EXT_SOURCE_READ)["properties"], "nextCursor": {"type": "string"}}},
+                    operation_id="listExternalDataSources"),
+                "parameters": [
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+                    {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+                ],
+            },
+            "post": _json_op(_items(_EXT_SOURCE_WRITE, 1000), _items(_EXT_SOURCE_READ), "201", "createExternalDataSources"),
+        },
+        "/transformations/externaldata/delete": {
+            "post": _json_op(_items(_XID_ONLY, 1000), {"type": "object"}, operation_id="deleteExternalDataSources")
+        },
+        "/transformations/externaldata/usability": {
+            "post": _json_op(
+                _XID_ONLY,
+                {"type": "object", "required": ["externalId"],
+                 "properties": {"externalId": {"type": "string"}, "usableVersion": {"type": "string"}}},
+                operation_id="verifyExternalDataSourceUsability",
+            )
+        },
+    }
+)  # fmt: skip
+
+
+# Records: the external id of a record is "1 to 256 characters, no NUL"; the documented pattern escapes the backslash
+# twice (``[^\\\\x00]``), which in a regex excludes the characters backslash, "x" and "0" (rejecting e.g. "r0").
+_ERRATA.update({"RecordExternalId": lambda documented: {**documented, "pattern": "^[^\\x00]{1,256}$"}})
+
+# GraphQL on data models: CDF serves it (the SDK's ``data_modeling.graphql``) but the spec has no operation for it. A
+# GraphQL request is ``{"query", "variables"}``; the answer has ``data`` and/or ``errors`` (status 200 either way).
+_GRAPHQL_OPERATION: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["query"],
+                    "properties": {"query": {"type": "string"}, "variables": {"type": "object"}},
+                }
+            }
+        },
+    },
+    "responses": {
+        "200": {
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"data": {"type": ["object", "null"]}, "errors": {"type": ["array", "null"]}},
+                    }
+                }
+            }
+        }
+    },
+}
+_PATH_ERRATA.update({
+    "/dml/graphql": {"post": {"operationId": "graphQlDml", **_GRAPHQL_OPERATION}},
+    "/userapis/spaces/{space}/datamodels/{externalId}/versions/{version}/graphql": {
+        "post": {"operationId": "graphQlQuery", **_GRAPHQL_OPERATION}
+    },
+})  # fmt: skip
+
+
 def _add_path_errata(raw: dict[str, Any]) -> dict[str, Any]:
     """The spec with the operations of ``_PATH_ERRATA`` it lacks (a copy; the given spec is not changed)."""
     paths = dict(raw.get("paths", {}))
@@ -334,7 +702,21 @@ def _server_path(item: dict[str, Any], operation: dict[str, Any]) -> str | None:
     return path if path and "{project}" not in path and "/projects/" not in path else None
 
 
+#: Operation responses documented as the bare error object, without the ``{"error": ...}`` wrapper CDF answers errors
+#: in: (path, method, status). Workflow triggers: pause and resume of an unknown trigger (404).
+_BARE_ERROR_RESPONSES: tuple[tuple[str, str, str], ...] = (
+    ("/workflows/triggers/{triggerExternalId}/pause", "post", "404"),
+    ("/workflows/triggers/{triggerExternalId}/resume", "post", "404"),
+)
+
+
 def _apply_errata(loose: dict[str, Any]) -> dict[str, Any]:
+    paths = loose.get("paths", {})
+    for path, method, status in _BARE_ERROR_RESPONSES:
+        response = paths.get(path, {}).get(method, {}).get("responses", {}).get(status, {})
+        content = response.get("content", {}).get("application/json")
+        if content is not None and "schema" in content:
+            content["schema"] = {"anyOf": [content["schema"], _GENERIC_ERROR_SCHEMA]}
     schemas = loose.get("components", {}).get("schemas", {})
     for name, fix in _ERRATA.items():
         if name in schemas:
@@ -621,7 +1003,10 @@ class OpenAPISpec:
         if validator is None:
             with self._lock:
                 schema = _GENERIC_ERROR_SCHEMA if pointer == "error" else {"$ref": f"#{pointer}"}
-                validator = jsonschema.Draft202012Validator(self._inline(schema), registry=self._registry)
+                inlined = self._inline(schema)
+                if "/requestBod" in pointer:  # ``/requestBody`` of an operation or ``/requestBodies`` of components
+                    inlined = request_view(inlined)
+                validator = jsonschema.Draft202012Validator(inlined, registry=self._registry)
                 self._validators[pointer] = validator
         return validator
 

@@ -215,6 +215,8 @@ class Family:
             organization routes ``/api/v1/orgs/{org}/principals``): ``(method, absolute path template)`` -> a function
             called as ``handler(emulator, path_params, query, body, headers)`` returning ``(status, body)``; requests
             are authorized and checked against the spec as project routes are.
+        bodyless: Names of ``routes`` handlers whose POST takes no request body (the spec documents none); an empty
+            body reaches them as None.
     """
 
     name: str
@@ -248,6 +250,7 @@ class Family:
     store_cls: type[Any] | None = None
     content_routes: Mapping[str, str] = field(default_factory=dict)
     outside_routes: Mapping[tuple[str, str], Callable[..., tuple[int, Any]]] = field(default_factory=dict)
+    bodyless: frozenset[str] = frozenset()
 
 
 class ContentResponse(NamedTuple):
@@ -333,6 +336,9 @@ class Project:
         #: State sets (data modeling nodes) by ``(space, externalId)``: what state time series refer to in their
         #: ``stateSet`` (values are :class:`~cognite.client.testing._states.StateSet`).
         self.state_sets: dict[tuple[str, str], Any] = {}
+        #: The emulator's request handler (``CDFEmulator.handle``), for behaviour that sends requests of its own to
+        #: the project (e.g. the CDF request tasks of workflows); None for a project outside an emulator.
+        self.dispatch: Callable[..., Any] | None = None
 
     def store(self, name: str) -> ResourceStore:
         """Return the store of a family.

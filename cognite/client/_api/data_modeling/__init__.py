@@ -13,9 +13,14 @@ from cognite.client._cognite_client import LazyAPI
 if TYPE_CHECKING:
     from cognite.client._api.data_modeling.containers import ContainersAPI
     from cognite.client._api.data_modeling.data_models import DataModelsAPI
+    from cognite.client._api.data_modeling.files import DataModelingFilesAPI
+    from cognite.client._api.data_modeling.graphql import DataModelingGraphQLAPI
     from cognite.client._api.data_modeling.instances import InstancesAPI
+    from cognite.client._api.data_modeling.records import RecordsAPI
     from cognite.client._api.data_modeling.spaces import SpacesAPI
     from cognite.client._api.data_modeling.statistics import StatisticsAPI
+    from cognite.client._api.data_modeling.streams import StreamsAPI
+    from cognite.client._api.data_modeling.time_series import DataModelingTimeSeriesAPI
     from cognite.client._api.data_modeling.views import ViewsAPI
 
 __all__ = ["DataModelingAPI"]
@@ -39,3 +44,14 @@ class DataModelingAPI(APIClient[Any, Any]):
     statistics: LazyAPI[StatisticsAPI] = LazyAPI("cognite.client._api.data_modeling.statistics:StatisticsAPI")
 
     instances: LazyAPI[InstancesAPI] = LazyAPI("cognite.client._api.data_modeling.instances:InstancesAPI")
+
+    # Core Data Model nodes (time series, files), GraphQL, and streams with their records.
+    time_series: LazyAPI[DataModelingTimeSeriesAPI] = LazyAPI(
+        "cognite.client._api.data_modeling.time_series:DataModelingTimeSeriesAPI"
+    )
+    files: LazyAPI[DataModelingFilesAPI] = LazyAPI("cognite.client._api.data_modeling.files:DataModelingFilesAPI")
+    graphql: LazyAPI[DataModelingGraphQLAPI] = LazyAPI(
+        "cognite.client._api.data_modeling.graphql:DataModelingGraphQLAPI"
+    )
+    streams: LazyAPI[StreamsAPI] = LazyAPI("cognite.client._api.data_modeling.streams:StreamsAPI")
+    records: LazyAPI[RecordsAPI] = LazyAPI("cognite.client._api.data_modeling.records:RecordsAPI")

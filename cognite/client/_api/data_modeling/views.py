@@ -93,8 +93,8 @@ class ViewsAPI(SchemaBase):
             >>> from cognite.client.testing import emulated_client
             >>> with emulated_client() as client:
             ...     views = client.data_modeling.views.retrieve(("cdf_cdm", "CogniteTimeSeries"))
-            ...     views[0].implements
-            [ViewId(space='cdf_cdm', external_id='CogniteDescribable', version='v1')]
+            ...     views[0].implements[0]
+            ViewId(space='cdf_cdm', external_id='CogniteDescribable', version='v1')
         """
         params = {
             "includeInheritedProperties": check_bool(include_inherited_properties, "include_inherited_properties")

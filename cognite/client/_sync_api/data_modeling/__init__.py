@@ -15,9 +15,14 @@ from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F4
 if TYPE_CHECKING:
     from cognite.client._sync_api.data_modeling.containers import SyncContainersAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling.data_models import SyncDataModelsAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.files import SyncDataModelingFilesAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.graphql import SyncDataModelingGraphQLAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling.instances import SyncInstancesAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.records import SyncRecordsAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling.spaces import SyncSpacesAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling.statistics import SyncStatisticsAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.streams import SyncStreamsAPI  # noqa: F401
+    from cognite.client._sync_api.data_modeling.time_series import SyncDataModelingTimeSeriesAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling.views import SyncViewsAPI  # noqa: F401
 
 
@@ -52,3 +57,19 @@ class SyncDataModelingAPI:
     instances: SyncLazyAPI[SyncInstancesAPI] = SyncLazyAPI(
         "cognite.client._sync_api.data_modeling.instances:SyncInstancesAPI"
     )
+
+    time_series: SyncLazyAPI[SyncDataModelingTimeSeriesAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.time_series:SyncDataModelingTimeSeriesAPI"
+    )
+
+    files: SyncLazyAPI[SyncDataModelingFilesAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.files:SyncDataModelingFilesAPI"
+    )
+
+    graphql: SyncLazyAPI[SyncDataModelingGraphQLAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.data_modeling.graphql:SyncDataModelingGraphQLAPI"
+    )
+
+    streams: SyncLazyAPI[SyncStreamsAPI] = SyncLazyAPI("cognite.client._sync_api.data_modeling.streams:SyncStreamsAPI")
+
+    records: SyncLazyAPI[SyncRecordsAPI] = SyncLazyAPI("cognite.client._sync_api.data_modeling.records:SyncRecordsAPI")
