@@ -319,6 +319,10 @@ class AsyncCogniteClient(_ClientFactories):
 
         return CogniteClient(self._config, transport=self._http._custom_transport)
 
+    def _copy(self) -> AsyncCogniteClient:
+        """A new async client with this client's configuration and transport (its own connections)."""
+        return AsyncCogniteClient(self._config, transport=self._http._custom_transport)
+
     async def aclose(self) -> None:
         """Close the connections of this client."""
         await self._http.aclose()

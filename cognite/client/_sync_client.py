@@ -74,6 +74,21 @@ class CogniteClient(_ClientFactories):
         """Close the connections of this client."""
         run_sync(self._async_client.aclose())
 
+    def get_async_client(self) -> AsyncCogniteClient:
+        """Return an async client with this client's configuration, for use in your own event loop.
+
+        Example:
+            >>> import asyncio
+            >>> from cognite.client.testing import emulated_client
+            >>> with emulated_client() as client:
+            ...     async def count() -> int:
+            ...         async with client.get_async_client() as async_client:
+            ...             return len(await async_client.assets.list(limit=5))
+            ...     asyncio.run(count())
+            0
+        """
+        return self._async_client._copy()
+
     def __enter__(self) -> CogniteClient:
         return self
 

@@ -33,6 +33,21 @@ def test_from_the_main_thread(fake_cdf: Any, sync_client: CogniteClient) -> None
     assert sync_client.assets.retrieve(external_id="x") == created
 
 
+def test_get_async_client_gives_an_async_client_with_the_same_config(fake_cdf: Any, sync_client: CogniteClient) -> None:
+    from cognite.client import AsyncCogniteClient
+
+    fake_cdf.add(3)
+
+    async def main() -> list[int]:
+        async with sync_client.get_async_client() as async_client:
+            assert isinstance(async_client, AsyncCogniteClient)
+            assert async_client.config is sync_client.config
+            return [a.id for a in await async_client.assets.list(limit=5)]
+
+    assert asyncio.run(main()) == [1, 2, 3]
+    assert [a.id for a in sync_client.assets.list(limit=5)] == [1, 2, 3]  # the sync client is untouched
+
+
 def test_errors_raised_in_the_calling_thread(fake_cdf: Any, sync_client: CogniteClient) -> None:
     with pytest.raises(CogniteNotFoundError) as exc:
         sync_client.assets.retrieve_multiple(ids=[404])
