@@ -145,9 +145,20 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _jsonable(value: Any) -> Any:
-    """A property value in its JSON form (ids and references as objects, datetimes as ISO 8601)."""
-    if type(value) in _PLAIN:
+    """A property value in its JSON form (ids and references as objects, datetimes as ISO 8601).
+
+    Values that are JSON already (the common case: plain values, and lists and dicts of them) are returned as they
+    are, without a copy: this runs for every property of every instance written.
+    """
+    kind = type(value)
+    if kind in _PLAIN:
         return value
+    if kind is list:
+        return value if all(type(v) in _PLAIN for v in value) else [_jsonable(v) for v in value]
+    if kind is dict:
+        if all(type(v) in _PLAIN for v in value.values()):
+            return value
+        return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, InstanceId | DirectRelationReference):
         return {"space": value.space, "externalId": value.external_id}
     if isinstance(value, datetime):
@@ -181,8 +192,15 @@ def _load_mapping(data: dict[str, Any] | str) -> dict[str, Any]:
     return copy.deepcopy(dict(data))  # the loaded object must not share (mutable) property values with the input
 
 
+def _source_data(data: Any) -> NodeOrEdgeData:
+    """A NodeOrEdgeData (or a subclass) as given, or one loaded from its wire form."""
+    return data if isinstance(data, NodeOrEdgeData) else NodeOrEdgeData.load(data)
+
+
 def _source_key(source: Any) -> ViewId | ContainerId:
     """A property source (ViewId, ContainerId, View-like object, or a wire dict) as a ViewId or ContainerId."""
+    if type(source) is ViewId or type(source) is ContainerId:  # the common case, without isinstance over a union
+        return source
     if isinstance(source, ViewId | ContainerId):
         return source
     if isinstance(source, Mapping):
@@ -443,7 +461,7 @@ class NodeOrEdgeData(_Base):
 
     def __init__(self, source: ContainerId | ViewId, properties: Mapping[str, PropertyValue]) -> None:
         self.source = _source_key(source)
-        if not isinstance(properties, Mapping):
+        if type(properties) is not dict and not isinstance(properties, Mapping):
             raise TypeError(f"properties must be a dict, not {type(properties).__name__}")
         self.properties = dict(properties)
 
@@ -451,7 +469,7 @@ class NodeOrEdgeData(_Base):
         """Dump to ``{"source": {...}, "properties": {...}}``."""
         return {
             "source": _source_dump(self.source),
-            "properties": {k: _jsonable(v) for k, v in self.properties.items()},
+            "properties": _jsonable(self.properties),
         }
 
     @classmethod
@@ -556,9 +574,9 @@ class InstanceApply(WritableInstanceCore, ABC):
             raise TypeError(f"existing_version must be an int, not {type(existing_version).__name__}")
         self.existing_version = existing_version
         if sources is not None:
-            if isinstance(sources, NodeOrEdgeData) or not isinstance(sources, Sequence):
+            if type(sources) is not list and (isinstance(sources, NodeOrEdgeData) or not isinstance(sources, Sequence)):
                 raise TypeError("sources must be a list of NodeOrEdgeData")
-            sources = [s if isinstance(s, NodeOrEdgeData) else NodeOrEdgeData.load(s) for s in sources]
+            sources = [s if type(s) is NodeOrEdgeData else _source_data(s) for s in sources]
         self.sources = sources
 
     def dump(self, camel_case: bool = True) -> dict[str, Any]:
@@ -1048,15 +1066,16 @@ class InstanceApplyResult(InstanceCore, ABC):
 
     @classmethod
     def _load(cls, data: dict[str, Any]) -> Self:
-        # the subclasses' __init__ take the fields in this order (their instance type is fixed)
-        return cls(  # type: ignore[call-arg]
-            data["space"],
-            _get(data, "externalId", "external_id"),
-            data["version"],
-            _get(data, "wasModified", "was_modified"),
-            _get(data, "lastUpdatedTime", "last_updated_time"),
-            _get(data, "createdTime", "created_time"),
-        )
+        # CDF's answer needs no checking: set the fields directly (one result per instance written: a hot path)
+        out = cls.__new__(cls)
+        out.space = data["space"]
+        out.external_id = _get(data, "externalId", "external_id")
+        out.instance_type = data.get("instanceType") or ("edge" if isinstance(out, EdgeApplyResult) else "node")
+        out.version = data["version"]
+        out.was_modified = _get(data, "wasModified", "was_modified")
+        out.last_updated_time = _get(data, "lastUpdatedTime", "last_updated_time")
+        out.created_time = _get(data, "createdTime", "created_time")
+        return out
 
 
 class NodeApplyResult(InstanceApplyResult):
