@@ -524,8 +524,6 @@ async def test_bad_iterate_arguments_raise_before_any_request(
 
 
 def test_a_write_class_with_its_own_dump_is_sent_as_its_dump() -> None:
-    from typing import Any
-
     from cognite.client._api_client import _dump_for_write
     from cognite.client.data_classes._base import CogniteObject
 
