@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     import httpx
     from typing_extensions import Self
 
+    from cognite.client._api.agents import AgentsAPI
+    from cognite.client._api.ai import AIAPI
     from cognite.client._api.annotations import AnnotationsAPI
     from cognite.client._api.assets import AssetsAPI
     from cognite.client._api.data_modeling import DataModelingAPI
@@ -27,11 +29,15 @@ if TYPE_CHECKING:
     from cognite.client._api.geospatial import GeospatialAPI
     from cognite.client._api.hosted_extractors import HostedExtractorsAPI
     from cognite.client._api.iam import IAMAPI
+    from cognite.client._api.integrations import IntegrationsAPI
     from cognite.client._api.labels import LabelsAPI
+    from cognite.client._api.limits import LimitsAPI
+    from cognite.client._api.metering import MeteringAPI
     from cognite.client._api.postgres_gateway import PostgresGatewaysAPI
     from cognite.client._api.raw import RawAPI
     from cognite.client._api.relationships import RelationshipsAPI
     from cognite.client._api.sequences import SequencesAPI
+    from cognite.client._api.simulators import SimulatorsAPI
     from cognite.client._api.three_d import ThreeDAPI
     from cognite.client._api.time_series import TimeSeriesAPI
     from cognite.client._api.transformations import TransformationsAPI
@@ -200,6 +206,8 @@ class AsyncCogniteClient(_ClientFactories):
         0
     """
 
+    agents: LazyAPI[AgentsAPI] = LazyAPI("cognite.client._api.agents:AgentsAPI")
+    ai: LazyAPI[AIAPI] = LazyAPI("cognite.client._api.ai:AIAPI")
     annotations: LazyAPI[AnnotationsAPI] = LazyAPI("cognite.client._api.annotations:AnnotationsAPI")
     assets: LazyAPI[AssetsAPI] = LazyAPI("cognite.client._api.assets:AssetsAPI")
     data_modeling: LazyAPI[DataModelingAPI] = LazyAPI("cognite.client._api.data_modeling:DataModelingAPI")
@@ -218,11 +226,15 @@ class AsyncCogniteClient(_ClientFactories):
     geospatial: LazyAPI[GeospatialAPI] = LazyAPI("cognite.client._api.geospatial:GeospatialAPI")
     functions: LazyAPI[FunctionsAPI] = LazyAPI("cognite.client._api.functions:FunctionsAPI")
     iam: LazyAPI[IAMAPI] = LazyAPI("cognite.client._api.iam:IAMAPI")
+    integrations: LazyAPI[IntegrationsAPI] = LazyAPI("cognite.client._api.integrations:IntegrationsAPI")
     labels: LazyAPI[LabelsAPI] = LazyAPI("cognite.client._api.labels:LabelsAPI")
+    limits: LazyAPI[LimitsAPI] = LazyAPI("cognite.client._api.limits:LimitsAPI")
+    metering: LazyAPI[MeteringAPI] = LazyAPI("cognite.client._api.metering:MeteringAPI")
     postgres_gateway: LazyAPI[PostgresGatewaysAPI] = LazyAPI("cognite.client._api.postgres_gateway:PostgresGatewaysAPI")
     raw: LazyAPI[RawAPI] = LazyAPI("cognite.client._api.raw:RawAPI")
     relationships: LazyAPI[RelationshipsAPI] = LazyAPI("cognite.client._api.relationships:RelationshipsAPI")
     sequences: LazyAPI[SequencesAPI] = LazyAPI("cognite.client._api.sequences:SequencesAPI")
+    simulators: LazyAPI[SimulatorsAPI] = LazyAPI("cognite.client._api.simulators:SimulatorsAPI")
     three_d: LazyAPI[ThreeDAPI] = LazyAPI("cognite.client._api.three_d:ThreeDAPI")
     time_series: LazyAPI[TimeSeriesAPI] = LazyAPI("cognite.client._api.time_series:TimeSeriesAPI")
     transformations: LazyAPI[TransformationsAPI] = LazyAPI("cognite.client._api.transformations:TransformationsAPI")

@@ -17,6 +17,8 @@ from cognite.client._cognite_client import AsyncCogniteClient, _ClientFactories 
 from cognite.client._sync import SyncIterator, SyncLazyAPI, run_sync  # noqa: F401
 
 if TYPE_CHECKING:
+    from cognite.client._sync_api.agents import SyncAgentsAPI  # noqa: F401
+    from cognite.client._sync_api.ai import SyncAIAPI  # noqa: F401
     from cognite.client._sync_api.annotations import SyncAnnotationsAPI  # noqa: F401
     from cognite.client._sync_api.assets import SyncAssetsAPI  # noqa: F401
     from cognite.client._sync_api.data_modeling import SyncDataModelingAPI  # noqa: F401
@@ -31,11 +33,15 @@ if TYPE_CHECKING:
     from cognite.client._sync_api.geospatial import SyncGeospatialAPI  # noqa: F401
     from cognite.client._sync_api.hosted_extractors import SyncHostedExtractorsAPI  # noqa: F401
     from cognite.client._sync_api.iam import SyncIAMAPI  # noqa: F401
+    from cognite.client._sync_api.integrations import SyncIntegrationsAPI  # noqa: F401
     from cognite.client._sync_api.labels import SyncLabelsAPI  # noqa: F401
+    from cognite.client._sync_api.limits import SyncLimitsAPI  # noqa: F401
+    from cognite.client._sync_api.metering import SyncMeteringAPI  # noqa: F401
     from cognite.client._sync_api.postgres_gateway import SyncPostgresGatewaysAPI  # noqa: F401
     from cognite.client._sync_api.raw import SyncRawAPI  # noqa: F401
     from cognite.client._sync_api.relationships import SyncRelationshipsAPI  # noqa: F401
     from cognite.client._sync_api.sequences import SyncSequencesAPI  # noqa: F401
+    from cognite.client._sync_api.simulators import SyncSimulatorsAPI  # noqa: F401
     from cognite.client._sync_api.three_d import SyncThreeDAPI  # noqa: F401
     from cognite.client._sync_api.time_series import SyncTimeSeriesAPI  # noqa: F401
     from cognite.client._sync_api.transformations import SyncTransformationsAPI  # noqa: F401
@@ -98,6 +104,10 @@ class CogniteClient(_ClientFactories):
     def __repr__(self) -> str:
         return repr(self._async_client).replace("AsyncCogniteClient", "CogniteClient")
 
+    agents: SyncLazyAPI[SyncAgentsAPI] = SyncLazyAPI("cognite.client._sync_api.agents:SyncAgentsAPI")
+
+    ai: SyncLazyAPI[SyncAIAPI] = SyncLazyAPI("cognite.client._sync_api.ai:SyncAIAPI")
+
     annotations: SyncLazyAPI[SyncAnnotationsAPI] = SyncLazyAPI(
         "cognite.client._sync_api.annotations:SyncAnnotationsAPI"
     )
@@ -136,7 +146,15 @@ class CogniteClient(_ClientFactories):
 
     iam: SyncLazyAPI[SyncIAMAPI] = SyncLazyAPI("cognite.client._sync_api.iam:SyncIAMAPI")
 
+    integrations: SyncLazyAPI[SyncIntegrationsAPI] = SyncLazyAPI(
+        "cognite.client._sync_api.integrations:SyncIntegrationsAPI"
+    )
+
     labels: SyncLazyAPI[SyncLabelsAPI] = SyncLazyAPI("cognite.client._sync_api.labels:SyncLabelsAPI")
+
+    limits: SyncLazyAPI[SyncLimitsAPI] = SyncLazyAPI("cognite.client._sync_api.limits:SyncLimitsAPI")
+
+    metering: SyncLazyAPI[SyncMeteringAPI] = SyncLazyAPI("cognite.client._sync_api.metering:SyncMeteringAPI")
 
     postgres_gateway: SyncLazyAPI[SyncPostgresGatewaysAPI] = SyncLazyAPI(
         "cognite.client._sync_api.postgres_gateway:SyncPostgresGatewaysAPI"
@@ -149,6 +167,8 @@ class CogniteClient(_ClientFactories):
     )
 
     sequences: SyncLazyAPI[SyncSequencesAPI] = SyncLazyAPI("cognite.client._sync_api.sequences:SyncSequencesAPI")
+
+    simulators: SyncLazyAPI[SyncSimulatorsAPI] = SyncLazyAPI("cognite.client._sync_api.simulators:SyncSimulatorsAPI")
 
     three_d: SyncLazyAPI[SyncThreeDAPI] = SyncLazyAPI("cognite.client._sync_api.three_d:SyncThreeDAPI")
 

@@ -179,6 +179,8 @@ from cognite.client.data_classes.labels import (
     LabelDefinitionWrite,
     LabelFilter,
 )
+from cognite.client.data_classes.limits import Limit, LimitList
+from cognite.client.data_classes.metering import MeteringData, MeteringDataList, MeteringDataPoint
 from cognite.client.data_classes.raw import (
     Database,
     DatabaseList,
@@ -228,6 +230,7 @@ from cognite.client.data_classes.shared import (
 )
 from cognite.client.data_classes.three_d import (
     BoundingBox3D,
+    RevisionCameraProperties,
     ThreeDAssetMapping,
     ThreeDAssetMappingList,
     ThreeDAssetMappingWrite,
@@ -281,6 +284,7 @@ from cognite.client.data_classes.transformations import (
     TransformationWrite,
     TransformationWriteList,
 )
+from cognite.client.data_classes.transformations.common import RawTable
 from cognite.client.data_classes.user_profiles import UserProfile, UserProfileList
 from cognite.client.data_classes.workflows import (
     CDFTaskOutput,
@@ -509,10 +513,17 @@ __all__ = [
     "LabelDefinitionList",
     "LabelDefinitionWrite",
     "LabelFilter",
+    "Limit",
+    "LimitList",
+    "MeteringData",
+    "MeteringDataList",
+    "MeteringDataPoint",
     "LatestDatapoint",
     "LatestDatapointList",
     "LatestDatapointQuery",
+    "RawTable",
     "Relationship",
+    "RevisionCameraProperties",
     "RelationshipFilter",
     "RelationshipList",
     "RelationshipUpdate",

@@ -16,6 +16,8 @@ Seeding data that the SDK cannot create: ``emulator.store(project, family).seed(
 series with its state set (the project ``emulated`` of ``emulated_client()`` and the pytest fixtures by default).
 ``emulator.store(project, "3d").seed_nodes(model_id, revision_id, {"name": "root", "children": [...]})`` gives a 3D
 revision a node tree of your own, and ``.seed_file(b"...")`` stores a 3D file.
+``emulator.store(project, "simulators").seed_connector("DWSIM")`` registers a simulator with its integration (as a
+connector does); simulation runs then move ``ready`` -> ``running`` -> ``success`` one step per read.
 
 Needs the ``emulator`` extra (starlette, uvicorn) for the ASGI app and the server.
 """

@@ -30,6 +30,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from cognite.client.testing._spec_agents import AGENT_PATHS
+from cognite.client.testing._spec_alpha import ALPHA_PATHS
+from cognite.client.testing._spec_simulators import SIMULATOR_PATHS, SIMULATOR_SCHEMA_ERRATA
+
 try:
     import jsonschema
     import referencing
@@ -678,6 +682,17 @@ _PATH_ERRATA.update({
         "post": {"operationId": "graphQlQuery", **_GRAPHQL_OPERATION}
     },
 })  # fmt: skip
+
+
+# Limits and metering: alpha APIs, absent from the (stable) spec; shapes from the CDF alpha API reference.
+_PATH_ERRATA.update(ALPHA_PATHS)
+
+# Atlas AI agents: a beta API, absent from the spec; shapes from the CDF API reference (see _spec_agents).
+_PATH_ERRATA.update(AGENT_PATHS)
+
+# Simulators: model revision data, external dependencies and routine kinds (see _spec_simulators).
+_PATH_ERRATA.update(SIMULATOR_PATHS)
+_ERRATA.update(SIMULATOR_SCHEMA_ERRATA)
 
 
 def _add_path_errata(raw: dict[str, Any]) -> dict[str, Any]:

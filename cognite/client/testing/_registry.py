@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cognite.client.testing._families import CORE_FAMILIES
+from cognite.client.testing._families_agents import AGENTS_FAMILIES
 from cognite.client.testing._families_contextualization import CONTEXTUALIZATION_FAMILIES
 from cognite.client.testing._families_dm_instances import DM_INSTANCES_FAMILIES
 from cognite.client.testing._families_dm_schema import DM_SCHEMA_FAMILIES
@@ -14,10 +15,12 @@ from cognite.client.testing._families_geospatial import GEOSPATIAL_FAMILIES
 from cognite.client.testing._families_graphql import GRAPHQL_FAMILIES
 from cognite.client.testing._families_hosted_extractors import HOSTED_EXTRACTOR_FAMILIES
 from cognite.client.testing._families_iam import IAM_FAMILIES
+from cognite.client.testing._families_integrations import INTEGRATIONS_FAMILIES
 from cognite.client.testing._families_postgres_gateway import POSTGRES_GATEWAY_FAMILIES
 from cognite.client.testing._families_raw import RAW_FAMILIES
 from cognite.client.testing._families_relationships import RELATIONSHIP_FAMILIES
 from cognite.client.testing._families_sequences import SEQUENCE_FAMILIES
+from cognite.client.testing._families_simulators import SIMULATOR_FAMILIES
 from cognite.client.testing._families_streams import STREAMS_FAMILIES
 from cognite.client.testing._families_subscriptions import SUBSCRIPTION_FAMILIES
 from cognite.client.testing._families_three_d import THREE_D_FAMILIES
@@ -51,4 +54,7 @@ FAMILIES: tuple[Family, ...] = (
     *FUNCTIONS_FAMILIES,
     *THREE_D_FAMILIES,
     *WORKFLOWS_FAMILIES,
+    *SIMULATOR_FAMILIES,
+    *AGENTS_FAMILIES,
+    *INTEGRATIONS_FAMILIES,
 )
