@@ -268,3 +268,23 @@ def test_aggregation_objects_nested_in_structs_encode() -> None:
         "aggregateFilter": {"prefix": {"value": "a"}},
         "aggregate": {"avg": {"property": "w"}},
     }
+
+
+def test_the_lazy_exports_of_data_classes_match_their_type_checking_imports() -> None:
+    import ast
+    import importlib
+    from pathlib import Path
+
+    import cognite.client.data_classes as dc
+
+    tree = ast.parse(Path(dc.__file__).read_text(encoding="utf-8"))
+    imported: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for imp in node.body:
+                if isinstance(imp, ast.ImportFrom) and imp.module:
+                    imported.update({a.asname or a.name: imp.module for a in imp.names})
+    assert imported == dc._LAZY
+    assert sorted(dc.__all__) == sorted(dc._LAZY)
+    for name, module in dc._LAZY.items():  # every name resolves to the class its module defines
+        assert getattr(dc, name) is getattr(importlib.import_module(module), name), name
