@@ -153,12 +153,22 @@ def _jsonable(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if kind is list:
-        return value if all(type(v) in _PLAIN for v in value) else [_jsonable(v) for v in value]
     if kind is dict:
-        if all(type(v) in _PLAIN for v in value.values()):
-            return value
-        return {k: _jsonable(v) for k, v in value.items()}
+        new_dict: dict[Any, Any] | None = None
+        for key, item in value.items():
+            if type(item) not in _PLAIN and (converted := _jsonable(item)) is not item:
+                if new_dict is None:
+                    new_dict = dict(value)
+                new_dict[key] = converted
+        return value if new_dict is None else new_dict
+    if kind is list:
+        new_list: list[Any] | None = None
+        for i, item in enumerate(value):
+            if type(item) not in _PLAIN and (converted := _jsonable(item)) is not item:
+                if new_list is None:
+                    new_list = list(value)
+                new_list[i] = converted
+        return value if new_list is None else new_list
     if isinstance(value, InstanceId | DirectRelationReference):
         return {"space": value.space, "externalId": value.external_id}
     if isinstance(value, datetime):
