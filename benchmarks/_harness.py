@@ -99,6 +99,14 @@ def raw_client(base: str) -> httpx.AsyncClient:
     )
 
 
+async def warm_up(*calls: Awaitable[Any]) -> None:
+    """Run one small request per side before measuring, so that neither side pays its one-off costs (opening
+    connections, importing and compiling decoders) inside a measurement; cold start is what ``bench_import`` measures.
+    """
+    for call in calls:
+        await call
+
+
 async def gather_bounded(coros: list[Awaitable[Any]], limit: int = 5) -> list[Any]:
     """Run awaitables with at most ``limit`` at a time (the floor's concurrency, same as the SDK's default)."""
     sem = asyncio.Semaphore(limit)

@@ -23,6 +23,7 @@ from _harness import (
     raw_client,
     report,
     traced_peak_mib,
+    warm_up,
 )
 
 from cognite.client import AsyncCogniteClient, ClientConfig
@@ -35,6 +36,7 @@ async def main(n: int) -> None:
     async with emulator_process() as base:
         cfg = ClientConfig("bench", PROJECT, Token("t"), base_url=base)
         async with AsyncCogniteClient(cfg) as client, raw_client(base) as raw:
+            await warm_up(client.assets.list(limit=1), raw.post("/assets/list", json={"limit": 1}))
             items = [{"name": f"a{i}", "externalId": f"a{i}"} for i in range(n)]
 
             async def floor_create() -> None:

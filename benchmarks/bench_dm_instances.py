@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import PROJECT, Timing, emulator_process, gather_bounded, measure, raw_client, report
+from _harness import PROJECT, Timing, emulator_process, gather_bounded, measure, raw_client, report, warm_up
 
 from cognite.client import AsyncCogniteClient, ClientConfig
 from cognite.client.credentials import Token
@@ -37,6 +37,9 @@ async def main(n: int) -> None:
     async with emulator_process() as base:
         cfg = ClientConfig("bench", PROJECT, Token("t"), base_url=base)
         async with AsyncCogniteClient(cfg) as client, raw_client(base) as raw:
+            await warm_up(
+                client.data_modeling.instances.list(limit=1), raw.post("/models/instances/list", json={"limit": 1})
+            )
             (await raw.post("/models/spaces", json={"items": [{"space": "bench"}]})).raise_for_status()
             data = [properties(i) for i in range(n)]  # the user's data, built once for both
 

@@ -14,7 +14,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _harness import PROJECT, Timing, emulator_process, floor_create, floor_list, measure, raw_client, report
+from _harness import PROJECT, Timing, emulator_process, floor_create, floor_list, measure, raw_client, report, warm_up
 
 from cognite.client import AsyncCogniteClient, ClientConfig
 from cognite.client.credentials import Token
@@ -40,6 +40,7 @@ async def main(n: int, partitions: int) -> None:
     async with emulator_process() as base:
         cfg = ClientConfig("bench", PROJECT, Token("t"), base_url=base)
         async with AsyncCogniteClient(cfg) as client, raw_client(base) as raw:
+            await warm_up(client.events.list(limit=1), raw.post("/events/list", json={"limit": 1}))
             floor_items = [_event("f", i) for i in range(n)]
             sdk_items = [EventWrite.load(_event("s", i)) for i in range(n)]
 
