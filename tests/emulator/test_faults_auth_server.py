@@ -277,3 +277,27 @@ def test_command_line_serves() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+async def test_the_served_emulator_freezes_what_it_stores_after_writes() -> None:
+    """``python -m cognite.client.testing serve`` wraps the app so that stored items leave the collector's rescans."""
+    import gc
+
+    from cognite.client.testing.__main__ import _frozen_after_writes
+
+    calls: list[str] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        calls.append(scope["method"])
+
+    served = _frozen_after_writes(app)
+    gc.unfreeze()
+    try:
+        await served({"type": "http", "method": "GET"}, None, None)
+        assert gc.get_freeze_count() == 0  # reads store nothing
+        kept = [{"row": i} for i in range(100)]  # what a write would have stored
+        await served({"type": "http", "method": "POST"}, None, None)
+        assert gc.get_freeze_count() >= len(kept)
+        assert calls == ["GET", "POST"]
+    finally:
+        gc.unfreeze()

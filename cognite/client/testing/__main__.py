@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 
 def _statuses(text: str) -> list[int]:
@@ -14,6 +16,26 @@ def _statuses(text: str) -> list[int]:
 def _range(text: str) -> tuple[float, float]:
     lo, _, hi = text.partition("-")
     return float(lo), float(hi or lo)
+
+
+def _frozen_after_writes(app: Any) -> Any:
+    """Wrap the ASGI app of a served emulator: after each request that may have stored something, collect the young
+    generations and move every surviving object (the stored items) to the collector's permanent generation.
+
+    The process holds what it stores for its lifetime, so without this every full collection rescans the whole store
+    (measured: 100k RAW rows inserted in 0.5 s instead of 1.0-1.4 s). Only this process's own server does it; an
+    emulator running inside a user's process leaves their collector alone.
+    """
+
+    async def served(scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await app(scope, receive, send)
+        finally:
+            if scope.get("type") == "http" and scope.get("method") != "GET":
+                gc.collect(1)
+                gc.freeze()
+
+    return served
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,7 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     print(f"CDF emulator on http://{args.host}:{args.port}/api/v1/projects/<project>", file=sys.stderr)
     uvicorn.run(
-        emulator.app, host=args.host, port=args.port, http=protocol_class(), log_level=args.log_level, lifespan="off"
+        _frozen_after_writes(emulator.app),
+        host=args.host,
+        port=args.port,
+        http=protocol_class(),
+        log_level=args.log_level,
+        lifespan="off",
     )
     return 0
 
