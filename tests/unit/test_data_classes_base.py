@@ -394,3 +394,14 @@ class TestAssetHierarchy:
         lines = out.getvalue().splitlines()
         assert lines[0] == "root"
         assert [line.split()[-1] for line in lines] == ["root", "a", "a1", "b"]
+
+
+@pytest.mark.parametrize("bad", ["", None, 5])
+def test_updates_identified_by_external_id_only_refuse_a_missing_one(bad: object) -> None:
+    from cognite.client.data_classes.hosted_extractors.jobs import JobUpdate
+    from cognite.client.data_classes.relationships import RelationshipUpdate
+
+    for cls in (JobUpdate, RelationshipUpdate):
+        with pytest.raises(TypeError, match="external_id"):
+            cls(bad)  # type: ignore[arg-type]
+    assert RelationshipUpdate("r1").dump()["externalId"] == "r1"

@@ -747,6 +747,19 @@ class CogniteUpdate:
         return {**identifier, "update": update}
 
 
+class CogniteExternalIdUpdate(CogniteUpdate):
+    """An update of a resource identified by its external id only (it has no internal id).
+
+    Args:
+        external_id: The external id of the resource to update.
+    """
+
+    def __init__(self, external_id: str) -> None:
+        if not isinstance(external_id, str) or not external_id:
+            raise TypeError(f"external_id must be a non-empty str, got {external_id!r}")
+        super().__init__(external_id=external_id)
+
+
 class CogniteInstanceIdUpdate(CogniteUpdate):
     """Base of updates of resources that data modeling may own (those with an instance id, e.g. files): by id,
     external id or instance id.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import msgspec
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteListUpdate,
     CogniteObject,
     CognitePrimitiveUpdate,
@@ -267,7 +268,7 @@ class _FilterUpdate(CognitePrimitiveUpdate["DataPointSubscriptionUpdate"]):
         return self._set(_dump_filter(_load_filter(value)))
 
 
-class DataPointSubscriptionUpdate(CogniteUpdate):
+class DataPointSubscriptionUpdate(CogniteExternalIdUpdate):
     """Changes to a subscription (identified by external id); the partition count cannot change.
 
     Args:
@@ -294,11 +295,6 @@ class DataPointSubscriptionUpdate(CogniteUpdate):
     filter: _FilterUpdate = update_field(_FilterUpdate)
     time_series_ids: CogniteListUpdate[DataPointSubscriptionUpdate] = update_field(CogniteListUpdate)
     instance_ids: CogniteListUpdate[DataPointSubscriptionUpdate] = update_field(CogniteListUpdate)
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str):
-            raise TypeError(f"external_id must be a str, not {type(external_id).__name__}")
-        super().__init__(external_id=external_id)
 
     @classmethod
     def _get_update_properties(cls, item: Any = None) -> list[PropertySpec]:

@@ -17,6 +17,7 @@ from collections import abc
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteFilter,
     CogniteLabelUpdate,
     CognitePrimitiveUpdate,
@@ -284,7 +285,7 @@ class RelationshipList(WriteableCogniteResourceList[RelationshipWrite, Relations
     _WRITE_LIST = RelationshipWriteList
 
 
-class RelationshipUpdate(CogniteUpdate):
+class RelationshipUpdate(CogniteExternalIdUpdate):
     """Changes to a relationship, by external id.
 
     Args:
@@ -317,11 +318,6 @@ class RelationshipUpdate(CogniteUpdate):
     data_set_id: CognitePrimitiveUpdate[RelationshipUpdate] = update_field(CognitePrimitiveUpdate)
     confidence: CognitePrimitiveUpdate[RelationshipUpdate] = update_field(CognitePrimitiveUpdate)
     labels: CogniteLabelUpdate[RelationshipUpdate] = update_field(CogniteLabelUpdate)
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str):
-            raise TypeError(f"external_id must be a str, not {type(external_id).__name__}")
-        super().__init__(external_id=external_id)
 
     def dump(self, camel_case: Literal[True] = True) -> dict[str, Any]:
         """Dump the update to the wire format ``{"externalId": ..., "update": {...}}``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteObject,
     CognitePrimitiveUpdate,
     CogniteResource,
@@ -95,7 +96,7 @@ class Destination(WriteableCogniteResource[DestinationWrite]):
         return DestinationWrite(self.external_id, None, self.target_data_set_id)
 
 
-class DestinationUpdate(CogniteUpdate):
+class DestinationUpdate(CogniteExternalIdUpdate):
     """Changes to a destination: ``credentials`` (a new session) and ``target_data_set_id``.
 
     Args:
@@ -113,11 +114,6 @@ class DestinationUpdate(CogniteUpdate):
     _PROPERTIES = (PropertySpec("credentials"), PropertySpec("target_data_set_id"))
 
     __repr__ = masked_update_repr
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str) or not external_id:
-            raise TypeError(f"external_id must be a non-empty str, got {external_id!r}")
-        super().__init__(external_id=external_id)
 
 
 class DestinationWriteList(CogniteResourceList[DestinationWrite], ExternalIDTransformerMixin):

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteObject,
     CognitePrimitiveUpdate,
     CogniteResource,
@@ -438,7 +439,7 @@ class Job(WriteableCogniteResource[JobWrite]):
         )  # fmt: skip
 
 
-class JobUpdate(CogniteUpdate):
+class JobUpdate(CogniteExternalIdUpdate):
     """Changes to a job: ``config``, ``destination_id``, ``format``, ``source_id``, ``target_status``.
 
     Args:
@@ -463,11 +464,6 @@ class JobUpdate(CogniteUpdate):
         PropertySpec("target_status", is_nullable=False),
         PropertySpec("config", is_nullable=False),
     )
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str) or not external_id:
-            raise TypeError(f"external_id must be a non-empty str, got {external_id!r}")
-        super().__init__(external_id=external_id)
 
 
 class JobWriteList(CogniteResourceList[JobWrite], ExternalIDTransformerMixin):

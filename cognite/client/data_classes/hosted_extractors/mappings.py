@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteObject,
     CognitePrimitiveUpdate,
     CogniteResource,
@@ -189,7 +190,7 @@ class Mapping(WriteableCogniteResource[MappingWrite]):
         return MappingWrite(self.external_id, CustomMapping(self.mapping.expression), self.published, self.input)
 
 
-class MappingUpdate(CogniteUpdate):
+class MappingUpdate(CogniteExternalIdUpdate):
     """Changes to a mapping: ``mapping``, ``input`` and ``published``.
 
     Args:
@@ -210,11 +211,6 @@ class MappingUpdate(CogniteUpdate):
         PropertySpec("input"),
         PropertySpec("published", is_nullable=False),
     )
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str) or not external_id:
-            raise TypeError(f"external_id must be a non-empty str, got {external_id!r}")
-        super().__init__(external_id=external_id)
 
 
 class MappingWriteList(CogniteResourceList[MappingWrite], ExternalIDTransformerMixin):

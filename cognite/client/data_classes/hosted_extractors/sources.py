@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteObject,
     CognitePrimitiveUpdate,
     CogniteResource,
@@ -805,7 +806,7 @@ SourceWrite._UNKNOWN = UnknownSource
 # ------------------------------------------------------------------------------------------------- updates
 
 
-class SourceUpdate(CogniteUpdate):
+class SourceUpdate(CogniteExternalIdUpdate):
     """Base of the updates of a source (one class per source type; the ``type`` goes on the wire).
 
     Args:
@@ -820,11 +821,6 @@ class SourceUpdate(CogniteUpdate):
     _TYPE: ClassVar[str] = ""
 
     __repr__ = masked_update_repr
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str) or not external_id:
-            raise TypeError(f"external_id must be a non-empty str, got {external_id!r}")
-        super().__init__(external_id=external_id)
 
     def dump(self, camel_case: Literal[True] = True) -> dict[str, Any]:
         """Dump the update to the wire format ``{"type", "externalId", "update"}``.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from cognite.client.data_classes._base import (
+    CogniteExternalIdUpdate,
     CogniteObject,
     CogniteObjectUpdate,
     CognitePrimitiveUpdate,
@@ -171,7 +172,7 @@ class Integration(WriteableCogniteResource[IntegrationWrite]):
         )
 
 
-class IntegrationUpdate(CogniteUpdate):
+class IntegrationUpdate(CogniteExternalIdUpdate):
     """Changes to an integration: ``name``, ``description``, ``documentation``, ``metadata`` and
     ``allowed_not_seen_minutes``.
 
@@ -197,11 +198,6 @@ class IntegrationUpdate(CogniteUpdate):
         PropertySpec("metadata", is_object=True),
         PropertySpec("allowed_not_seen_minutes"),
     )
-
-    def __init__(self, external_id: str) -> None:
-        if not isinstance(external_id, str) or not external_id:
-            raise TypeError(f"external_id must be a non-empty str, got {external_id!r}")
-        super().__init__(external_id=external_id)
 
 
 class IntegrationWriteList(CogniteResourceList[IntegrationWrite], ExternalIDTransformerMixin):
