@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, unquote
 
 import msgspec
 
+from cognite.client.testing._clients import DEFAULT_PROJECT
 from cognite.client.testing._errors import CDFError, ConnectionDropped
 from cognite.client.testing._faults import FaultDecision, Faults
 from cognite.client.testing._media import BINARY_MEDIA_TYPES, BinaryBody, Negotiated, RawContent
@@ -45,8 +46,6 @@ AuthMode = Literal["any", "none", "strict"]
 #: Scope extension under which the emulator's uvicorn protocol passes the socket transport (to drop connections).
 TRANSPORT_EXTENSION = "cognite.emulator.transport"
 _API_PREFIX = "/api/v1/projects/"
-#: The project of ``emulated_client()`` and the pytest fixtures: where helpers seed data unless told otherwise.
-_DEFAULT_PROJECT = "emulated"
 _TOKEN_PATH = "/oauth2/token"
 #: Paths of the raw-bytes routes families serve outside the project API: ``/_content/{project}/{family}/{rest}``.
 CONTENT_PREFIX = "/_content/"
@@ -279,7 +278,7 @@ class CDFEmulator:
         set_id = _node_id(state_set, "state_set") if state_set is not None else {
             "space": node["space"], "externalId": f"{node['externalId']}_states",
         }  # fmt: skip
-        proj = self.project(project if project is not None else _DEFAULT_PROJECT)
+        proj = self.project(project if project is not None else DEFAULT_PROJECT)
         key = (set_id["space"], set_id["externalId"])
         known = proj.state_sets.get(key)
         given = None if states is None else StateSet(states)

@@ -23,6 +23,10 @@ __all__ = [
 ]
 
 
+#: The project of ``emulated_client()`` and of the pytest fixtures, where seeding helpers put data by default.
+DEFAULT_PROJECT = "emulated"
+
+
 def _config(project: str, base_url: str, **config_kwargs: Any) -> Any:
     from cognite.client.config import ClientConfig
     from cognite.client.credentials import Token
@@ -34,7 +38,7 @@ def _config(project: str, base_url: str, **config_kwargs: Any) -> Any:
 
 @contextlib.contextmanager
 def emulated_client(
-    project: str = "emulated",
+    project: str = DEFAULT_PROJECT,
     *,
     emulator: CDFEmulator | None = None,
     over_http: bool = False,
@@ -82,7 +86,7 @@ def emulated_client(
 
 @contextlib.asynccontextmanager
 async def async_emulated_client(
-    project: str = "emulated",
+    project: str = DEFAULT_PROJECT,
     *,
     emulator: CDFEmulator | None = None,
     over_http: bool = False,

@@ -23,6 +23,7 @@ import secrets
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from cognite.client.testing._clients import DEFAULT_PROJECT
 from cognite.client.testing._errors import CDFError
 from cognite.client.testing._store import Family, Project, ResourceStore, _decode_cursor, _encode_cursor
 
@@ -47,7 +48,6 @@ EMULATED_SUBJECT = "emulated-user-00000000"
 EMULATED_ORG = "emulated-org"
 #: The name (and sourceId) of the group every project starts with.
 ADMIN_GROUP = "emulator-admins"
-_DEFAULT_PROJECT = "emulated"
 _SESSION_TTL_MS = 24 * 3600 * 1000
 _PRINCIPALS: tuple[dict[str, Any], ...] = (
     {
@@ -385,7 +385,7 @@ class ProjectStore(_IamStore):
 
 
 def _projects_seen(emulator: CDFEmulator) -> list[Project]:
-    emulator.project(_DEFAULT_PROJECT)
+    emulator.project(DEFAULT_PROJECT)
     return [emulator.projects[name] for name in sorted(emulator.projects)]
 
 

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from cognite.client.testing._clients import DEFAULT_PROJECT
+
 if TYPE_CHECKING:
     from cognite.client._cognite_client import AsyncCogniteClient
     from cognite.client._sync_client import CogniteClient
@@ -38,7 +40,7 @@ __all__ = [
     "emulated_cognite_client",
 ]
 
-PROJECT = "emulated"
+PROJECT = DEFAULT_PROJECT
 
 
 def _config(base_url: str) -> Any:
