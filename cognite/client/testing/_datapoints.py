@@ -466,7 +466,8 @@ def compute_aggregates(
                 out[name] = hits[pos] + in_u.start  # indexes into the usable arrays; resolved by the caller
         if "discreteVariance" in names:
             out["discreteVariance"] = np.add.reduceat((v_r - means[bidx]) ** 2, first) / counts
-        kt, kv, gap = _knots(t_all, v_all, usable, keep_bad)
+        if {"average", "continuousVariance", "interpolation", "stepInterpolation"} & set(names):
+            kt, kv, gap = _knots(t_all, v_all, usable, keep_bad)
         if {"average", "continuousVariance"} & set(names):
             ones = np.ones(len(kt))
             span = _integral(kt, ones, True, ends, gap=gap) - _integral(kt, ones, True, starts, gap=gap)
