@@ -278,6 +278,8 @@ class APIClient(Generic[T_Resource, T_List]):
     _LIST_CLS: ClassVar[type[Any]]
     _UPDATE_CLS: ClassVar[type[CogniteUpdate] | None] = None
     _CATEGORY: ClassVar[str] = "general"
+    #: Headers every request of the family carries (e.g. the ``cdf-version`` of an alpha API); None: none.
+    _HEADERS: ClassVar[Mapping[str, str] | None] = None
     _CREATE_LIMIT: ClassVar[int] = 1000
     _RETRIEVE_LIMIT: ClassVar[int] = 1000
     _UPDATE_LIMIT: ClassVar[int] = 1000
@@ -300,10 +302,12 @@ class APIClient(Generic[T_Resource, T_List]):
         return global_config.concurrency_settings.get(self._CATEGORY, operation)
 
     async def _post(self, path: str, json: Any = None, params: dict[str, Any] | None = None) -> Any:
-        return await self._http.request("POST", path, json=json, params=params, category=self._CATEGORY)
+        return await self._http.request(
+            "POST", path, json=json, params=params, category=self._CATEGORY, headers=self._HEADERS
+        )
 
     async def _get(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        return await self._http.request("GET", path, params=params, category=self._CATEGORY)
+        return await self._http.request("GET", path, params=params, category=self._CATEGORY, headers=self._HEADERS)
 
     def _decode_items(self, content: bytes, cls: type[Any] | None = None) -> _ItemsResponse[Any]:
         return items_decoder(cls or self._RESOURCE_CLS).decode(content)
@@ -458,14 +462,18 @@ class APIClient(Generic[T_Resource, T_List]):
                     body["cursor"] = cursor
                 if partition:
                     body["partition"] = partition
-                resp = await self._http.request("POST", base + self._LIST_SUFFIX, json=body, category=self._CATEGORY)
+                resp = await self._http.request(
+                    "POST", base + self._LIST_SUFFIX, json=body, category=self._CATEGORY, headers=self._HEADERS
+                )
             else:
                 params: dict[str, Any] = {**(filter or {}), **(other_params or {}), "limit": page_limit}
                 if cursor:
                     params["cursor"] = cursor
                 if partition:
                     params["partition"] = partition
-                resp = await self._http.request("GET", base, params=params, category=self._CATEGORY)
+                resp = await self._http.request(
+                    "GET", base, params=params, category=self._CATEGORY, headers=self._HEADERS
+                )
             decoded = self._decode_items(resp.content, resource_cls)
             items = decoded.items
             if max_items is not None and fetched + len(items) > max_items:
@@ -668,7 +676,13 @@ class APIClient(Generic[T_Resource, T_List]):
             async def run() -> list[Any]:
                 body = {"items": [dumped[i] for i in idx], **(extra_body or {})}
                 resp = await self._http.request(
-                    "POST", url, json=body, params=params, category=self._CATEGORY, retryable=retryable
+                    "POST",
+                    url,
+                    json=body,
+                    params=params,
+                    category=self._CATEGORY,
+                    headers=self._HEADERS,
+                    retryable=retryable,
                 )
                 return self._decode_items(resp.content, resource_cls).items if decode else []
 
@@ -717,7 +731,11 @@ class APIClient(Generic[T_Resource, T_List]):
         def task(idx: Sequence[int]) -> Callable[[], Any]:
             async def run() -> list[Any]:
                 resp = await self._http.request(
-                    "POST", url, json={"items": [dumped[i] for i in idx]}, category=self._CATEGORY
+                    "POST",
+                    url,
+                    json={"items": [dumped[i] for i in idx]},
+                    category=self._CATEGORY,
+                    headers=self._HEADERS,
                 )
                 return self._decode_items(resp.content, resource_cls).items
 
@@ -803,7 +821,9 @@ class APIClient(Generic[T_Resource, T_List]):
                 body: dict[str, Any] = {"items": chunk, **(extra_body or {})}
                 if ignore_unknown_ids is not None:
                     body["ignoreUnknownIds"] = ignore_unknown_ids
-                await self._http.request("POST", url, json=body, params=params, category=self._CATEGORY)
+                await self._http.request(
+                    "POST", url, json=body, params=params, category=self._CATEGORY, headers=self._HEADERS
+                )
 
             return run
 
@@ -915,7 +935,9 @@ class APIClient(Generic[T_Resource, T_List]):
 
         def task(chunk: Sequence[dict[str, Any]]) -> Callable[[], Any]:
             async def run() -> list[dict[str, Any]]:
-                resp = await self._http.request("POST", url, json={"items": list(chunk)}, category=self._CATEGORY)
+                resp = await self._http.request(
+                    "POST", url, json={"items": list(chunk)}, category=self._CATEGORY, headers=self._HEADERS
+                )
                 return cast("list[dict[str, Any]]", msgspec.json.decode(resp.content).get("items", []))
 
             return run

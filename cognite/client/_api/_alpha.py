@@ -5,7 +5,7 @@ cursor up to 1000 items per page."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from cognite.client._api_client import APIClient, check_limit, resource_path
 from cognite.client.data_classes.filters import Filter, Prefix
@@ -20,12 +20,13 @@ class AlphaAPI(APIClient[Any, Any]):
     """Base of the alpha families: requests carry the alpha version header."""
 
     _LIST_LIMIT = 1000
+    _HEADERS = ALPHA_HEADERS
     #: The property a prefix filter may name (e.g. ``limitId``).
     _ID_PROPERTY: ClassVar[str] = ""
 
     async def _alpha(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None) -> Any:
         return await self._http.request(
-            method, path, json=json, params=params, headers=ALPHA_HEADERS, category=self._CATEGORY
+            method, path, json=json, params=params, headers=self._HEADERS, category=self._CATEGORY
         )
 
     async def _alpha_get_one(self, template: str, ident: str, params: dict[str, Any] | None = None) -> Any:
@@ -51,29 +52,9 @@ class AlphaAPI(APIClient[Any, Any]):
             raise ValueError(f"filter: only Prefix filters on {self._ID_PROPERTY!r} are supported")
         return dumped
 
-    async def _alpha_pages(
+    def _alpha_pages(
         self, limit: int | None, filter: dict[str, Any] | None, extra: dict[str, Any]
     ) -> AsyncIterator[list[dict[str, Any]]]:
-        """Yield pages of raw items up to ``limit`` (None: all): GET, or POST ``/list`` when there is a filter."""
-        max_items = check_limit(limit)
-        cursor: str | None = None
-        fetched = 0
-        while max_items is None or fetched < max_items:
-            page_limit = self._LIST_LIMIT if max_items is None else min(self._LIST_LIMIT, max_items - fetched)
-            if page_limit == 0:
-                return
-            args: dict[str, Any] = {"limit": page_limit, **extra}
-            if cursor:
-                args["cursor"] = cursor
-            if filter is not None:
-                resp = await self._alpha("POST", self._RESOURCE_PATH + "/list", json={"filter": filter, **args})
-            else:
-                resp = await self._alpha("GET", self._RESOURCE_PATH, params=args)
-            body = resp.json()
-            items = body.get("items", [])[:page_limit]
-            fetched += len(items)
-            if items:
-                yield items
-            cursor = body.get("nextCursor")
-            if not cursor or not items:
-                return
+        """Pages of raw items up to ``limit`` (None: all): GET, or POST ``/list`` when there is a filter."""
+        method: Literal["GET", "POST"] = "GET" if filter is None else "POST"
+        return self._pages(check_limit(limit), filter, method, None, extra, None, dict)
