@@ -382,9 +382,9 @@ class TransformationsAPI(APIClient[Transformation, TransformationList]):
                     f"transformation must be a TransformationWrite or Transformation, not {type(item).__name__}"
                 )
             writes.append(item.as_write())
-        dumped = [w.dump() for w in await self._with_sessions(writes)]  # dump(): the fields CDF requires are kept
+        with_sessions = await self._with_sessions(writes)
         return await self._create_multiple(  # type: ignore[no-any-return]
-            dumped[0] if single else dumped, write_cls=TransformationWrite, input_name="transformation"
+            with_sessions[0] if single else with_sessions, write_cls=TransformationWrite, input_name="transformation"
         )
 
     @overload

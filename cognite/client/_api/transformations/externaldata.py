@@ -108,9 +108,8 @@ class TransformationExternalDataSourcesAPI(APIClient[Any, ExternalDataSourceList
             if not isinstance(item, OneLakeExternalDataSourceWrite):
                 raise TypeError(f"data_source must be an ExternalDataSourceWrite, not {type(item).__name__}")
             writes.append(item)
-        dumped = [item.dump() for item in writes]  # dump(): with the "format" the API needs
         return await self._create_multiple(  # type: ignore[no-any-return]
-            dumped[0] if single else dumped, input_name="data_source", retryable=True
+            writes[0] if single else writes, input_name="data_source", retryable=True
         )
 
     async def delete(self, external_id: str | SequenceNotStr[str]) -> None:
